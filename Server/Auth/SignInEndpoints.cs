@@ -1,0 +1,68 @@
+using System.Net;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using DreamOmni2.Server.Configuration;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+
+namespace DreamOmni2.Server.Auth;
+
+/// <summary>Hosted mode's sign-in: a plain form checked against the users in configuration, then a cookie.</summary>
+public static class SignInEndpoints
+{
+    public const string SignInPath = "/signin";
+    public const string SignOutPath = "/signout";
+
+    public static void MapSignIn(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(SignInPath, (string? returnUrl, string? failed) => Results.Content(Form(returnUrl, failed is not null), "text/html"))
+            .AllowAnonymous();
+        app.MapPost(SignInPath, SignInAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapPost(SignOutPath, async (HttpContext context) =>
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect(SignInPath);
+        }).DisableAntiforgery();
+    }
+
+    private static async Task<IResult> SignInAsync(HttpContext context, IOptions<PlaygroundOptions> options)
+    {
+        var form = await context.Request.ReadFormAsync();
+        string user = form["user"].ToString();
+        string password = form["password"].ToString();
+        string returnUrl = form["returnUrl"].ToString();
+        if (!IsLocal(returnUrl))
+        {
+            returnUrl = "/";
+        }
+        if (!options.Value.Users.TryGetValue(user, out string? expected) || !SameText(password, expected))
+        {
+            return Results.Redirect($"{SignInPath}?failed=1&returnUrl={Uri.EscapeDataString(returnUrl)}");
+        }
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user)], CookieAuthenticationDefaults.AuthenticationScheme);
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        return Results.Redirect(returnUrl);
+    }
+
+    private static bool IsLocal(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+
+    private static bool SameText(string a, string b) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(a)), SHA256.HashData(Encoding.UTF8.GetBytes(b)));
+
+    private static string Form(string? returnUrl, bool failed) => $$"""
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><title>Sign in · DreamOmni2 Playground</title>
+        <link rel="stylesheet" href="/css/playground.css"></head>
+        <body class="signin">
+        <form method="post" action="{{SignInPath}}" class="signin-card">
+          <h1>DreamOmni2 Playground</h1>
+          {{(failed ? "<p class=\"signin-error\">That user name and password do not match.</p>" : "")}}
+          <label>User <input name="user" autocomplete="username" required autofocus></label>
+          <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+          <input type="hidden" name="returnUrl" value="{{WebUtility.HtmlEncode(returnUrl ?? "/")}}">
+          <button type="submit">Sign in</button>
+        </form></body></html>
+        """;
+}

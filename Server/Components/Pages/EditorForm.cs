@@ -1,0 +1,83 @@
+using DreamOmni2.Components.Prompt;
+using DreamOmni2.Components.Tray;
+using DreamOmni2.Engine;
+using DreamOmni2.Engine.Latents;
+using DreamOmni2.Server.Api;
+using DreamOmni2.Server.Hosting;
+using DreamOmni2.Server.Jobs;
+using DreamOmni2.Server.Uploads;
+
+namespace DreamOmni2.Server.Components.Pages;
+
+/// <summary>What the editing page's controls hold, and how it becomes a submission or comes back from a job.</summary>
+public sealed class EditorForm
+{
+    public GenerationMode Mode { get; set; } = GenerationMode.Edit;
+
+    public List<TrayImage> Images { get; } = [];
+
+    public string Instruction { get; set; } = "";
+
+    public string? Prompt { get; set; }
+
+    public bool PromptLocked { get; set; }
+
+    public PromptTranslationInfo? Translation { get; set; }
+
+    /// <summary>Null: random.</summary>
+    public long? Seed { get; set; }
+
+    public int Steps { get; set; }
+
+    public float Guidance { get; set; }
+
+    public EncodingScheme Scheme { get; set; }
+
+    public static EditorForm Defaults(PlaygroundEngine engine) => new()
+    {
+        Steps = engine.DefaultSteps,
+        Guidance = engine.DefaultGuidance,
+        Scheme = engine.Pack.Manifest.Encoding,
+        Mode = engine.Supports(GenerationMode.Edit) ? GenerationMode.Edit : GenerationMode.Generate,
+    };
+
+    public void Add(UploadedImage image) =>
+        Images.Add(new TrayImage(image.Hash, image.Name, JobUrls.File(image.ThumbnailHash), image.Width, image.Height));
+
+    public JobSubmission ToSubmission() => new(
+        Mode,
+        Images.Select(i => i.Key).ToList(),
+        Instruction,
+        PromptLocked ? Prompt : null,
+        Seed is { } seed ? (ulong)seed : null,
+        Steps,
+        Guidance,
+        Scheme.Index,
+        Scheme.Shift);
+
+    /// <summary>
+    /// A job's inputs and settings back in the form. With <paramref name="asRun"/> the seed and prompt it actually
+    /// used are taken and the prompt locked, so running again repeats it; without, the form shows the job as submitted.
+    /// </summary>
+    public static EditorForm From(JobRecord job, bool asRun)
+    {
+        var spec = job.Spec;
+        var outcome = job.Outcome;
+        var form = new EditorForm
+        {
+            Mode = spec.Mode,
+            Instruction = spec.Instruction,
+            Prompt = outcome.Prompt ?? spec.LockedPrompt,
+            PromptLocked = spec.LockedPrompt is not null || (asRun && outcome.Prompt is not null),
+            Translation = outcome.Translator is { } translator
+                ? new PromptTranslationInfo(translator, outcome.TranslationMilliseconds ?? 0, outcome.TranslationWarnings, outcome.TranslationFellBack)
+                : null,
+            Seed = (long?)(asRun ? outcome.Seed ?? spec.Seed : spec.Seed),
+            Steps = spec.Steps,
+            Guidance = spec.Guidance,
+            Scheme = spec.Scheme,
+        };
+        form.Images.AddRange(spec.Images.Select(i => new TrayImage(i.Hash, i.Name, JobUrls.File(i.ThumbnailHash), i.Width, i.Height)));
+        return form;
+    }
+}

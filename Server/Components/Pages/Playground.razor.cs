@@ -1,0 +1,397 @@
+using DreamOmni2.Components.Ablation;
+using DreamOmni2.Components.Encoding;
+using DreamOmni2.Components.Preview;
+using DreamOmni2.Components.Prompt;
+using DreamOmni2.Components.Rendering;
+using DreamOmni2.Components.Tray;
+using DreamOmni2.Engine;
+using DreamOmni2.Engine.Imaging;
+using DreamOmni2.Engine.Latents;
+using DreamOmni2.Server.Api;
+using DreamOmni2.Server.Auth;
+using DreamOmni2.Server.Hosting;
+using DreamOmni2.Server.Jobs;
+using DreamOmni2.Server.Uploads;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.JSInterop;
+
+namespace DreamOmni2.Server.Components.Pages;
+
+/// <summary>
+/// The editing page. Jobs run in <see cref="JobService"/>, not here: this page only submits and watches, so a reload
+/// or a new circuit at /jobs/{id} or /ablations/{group} picks a job up where it is.
+/// </summary>
+public sealed partial class Playground
+{
+    private static readonly TimeSpan s_renderInterval = TimeSpan.FromMilliseconds(100);
+
+    private EditorForm _form = null!;
+    private JobSnapshot? _job;
+    private readonly Dictionary<string, JobSnapshot> _ablation = [];
+    private readonly Dictionary<InputField, string> _errors = [];
+    private Dictionary<int, string> _imageErrors = [];
+    private CancellationTokenSource _watching = new();
+    private RenderThrottle _throttle = null!;
+    private DotNetObjectReference<Playground>? _self;
+    private LivePreview? _preview;
+    private AblationGrid? _grid;
+    private string _owner = "";
+    private string? _shownJob;
+    private string? _shownAblation;
+    private bool _uploading;
+    private bool _translating;
+    private bool _notFound;
+
+    [Inject] private JobService Jobs { get; set; } = null!;
+    [Inject] private PlaygroundEngine Engine { get; set; } = null!;
+    [Inject] private UploadService Uploads { get; set; } = null!;
+    [Inject] private PromptTranslator Translator { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private IJSRuntime JS { get; set; } = null!;
+    [Inject] private TimeProvider Clock { get; set; } = null!;
+
+    [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
+
+    [Parameter] public string? JobId { get; set; }
+
+    [Parameter] public string? AblationId { get; set; }
+
+    /// <summary>A job whose settings to load into the form (from the history page).</summary>
+    [SupplyParameterFromQuery] public string? Recall { get; set; }
+
+    private IReadOnlyList<GridSize> ReferenceGrids => _form.Images.Select(i => PackGrids.Reference(Engine.Pack, i.Width, i.Height)).ToList();
+
+    private GridSize TargetGrid => PackGrids.Target(Engine.Pack, _form.Mode, ReferenceGrids);
+
+    private string OutputAspect => $"{TargetGrid.Width} / {TargetGrid.Height}";
+
+    private long? LastSeed => (long?)(_job?.Record.Outcome.Seed ?? _ablation.Values.FirstOrDefault()?.Record.Outcome.Seed);
+
+    private JobSnapshot? RunningJob => Watched.FirstOrDefault(s => s.State == JobState.Running);
+
+    private JobSnapshot? QueuedJob => Watched.FirstOrDefault(s => s.State == JobState.Queued);
+
+    private IEnumerable<JobSnapshot> Watched => _job is { } job ? [job] : _ablation.Values;
+
+    private IReadOnlyList<AblationCell> AblationCells => _ablation.Values
+        .Select(s => new AblationCell(s.Record.Spec.Scheme, StatusText(s), s.Step, s.Steps,
+            s.State == JobState.Completed ? JobUrls.Result(s.Id) : null))
+        .ToList();
+
+    private string AblationStatus => _ablation.Count == 0
+        ? "Loading…"
+        : $"{_ablation.Values.Count(s => s.State == JobState.Completed)} of {_ablation.Count} schemes done";
+
+    protected override async Task OnInitializedAsync()
+    {
+        _owner = OwnerId.Of((await Authentication).User);
+        _form = EditorForm.Defaults(Engine);
+        _throttle = new RenderThrottle(s_renderInterval, () => InvokeAsync(StateHasChanged), Clock);
+    }
+
+    protected override void OnParametersSet()
+    {
+        if (Recall is not null && JobId is null && AblationId is null && Jobs.Find(_owner, Recall) is { } recalled)
+        {
+            _form = EditorForm.From(recalled, asRun: true);
+            Recall = null;
+        }
+        if (JobId != _shownJob || AblationId != _shownAblation)
+        {
+            _shownJob = JobId;
+            _shownAblation = AblationId;
+            Attach();
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _self = DotNetObjectReference.Create(this);
+            await JS.InvokeVoidAsync("playground.onCtrlEnter", _self);
+        }
+    }
+
+    [JSInvokable]
+    public Task RunFromShortcut() => InvokeAsync(RunAsync);
+
+    private void Attach()
+    {
+        _watching.Cancel();
+        _watching = new CancellationTokenSource();
+        _job = null;
+        _ablation.Clear();
+        _notFound = false;
+        if (JobId is { } id)
+        {
+            if (Jobs.Find(_owner, id) is not { } record)
+            {
+                _notFound = true;
+                return;
+            }
+            _form = EditorForm.From(record, asRun: false);
+            ShowJobErrors(record);
+            _ = WatchAsync(id, _watching.Token);
+        }
+        else if (AblationId is { } group)
+        {
+            var members = Jobs.Ablation(_owner, group);
+            if (members.Count == 0)
+            {
+                _notFound = true;
+                return;
+            }
+            _form = EditorForm.From(members[0], asRun: false);
+            foreach (var member in members)
+            {
+                _ = WatchAsync(member.Id, _watching.Token);
+            }
+        }
+    }
+
+    private async Task WatchAsync(string id, CancellationToken ct)
+    {
+        int shownStep = -1;
+        try
+        {
+            await foreach (var snapshot in Jobs.WatchAsync(_owner, id, ct))
+            {
+                await InvokeAsync(async () =>
+                {
+                    Store(snapshot);
+                    if (snapshot.Preview is { } preview && preview.Step != shownStep && snapshot.State == JobState.Running)
+                    {
+                        shownStep = preview.Step;
+                        await ShowPreviewAsync(snapshot, preview);
+                    }
+                    if (snapshot.State.IsFinished())
+                    {
+                        Finished(snapshot);
+                        StateHasChanged();
+                    }
+                    else
+                    {
+                        _throttle.Request();
+                    }
+                });
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (JSDisconnectedException)
+        {
+        }
+    }
+
+    private void Store(JobSnapshot snapshot)
+    {
+        if (AblationId is not null)
+        {
+            _ablation[snapshot.Id] = snapshot;
+        }
+        else
+        {
+            _job = snapshot;
+        }
+    }
+
+    private ValueTask ShowPreviewAsync(JobSnapshot snapshot, PreviewStamp preview)
+    {
+        string url = JobUrls.Preview(snapshot.Id, preview.Step);
+        if (AblationId is not null)
+        {
+            return _grid?.ShowPreviewAsync(snapshot.Record.Spec.Scheme, url, preview.Step, preview.StepEndedUnixMilliseconds) ?? ValueTask.CompletedTask;
+        }
+        return _preview?.ShowAsync(url, preview.Step, preview.StepEndedUnixMilliseconds) ?? ValueTask.CompletedTask;
+    }
+
+    private void Finished(JobSnapshot snapshot)
+    {
+        var outcome = snapshot.Record.Outcome;
+        if (AblationId is null && outcome.Prompt is not null)
+        {
+            _form.Prompt = outcome.Prompt;
+            _form.Translation = outcome.Translator is { } translator
+                ? new PromptTranslationInfo(translator, outcome.TranslationMilliseconds ?? 0, outcome.TranslationWarnings, outcome.TranslationFellBack)
+                : _form.Translation;
+        }
+        ShowJobErrors(snapshot.Record);
+    }
+
+    private async Task RunAsync()
+    {
+        ClearErrors();
+        try
+        {
+            var record = Jobs.Submit(_owner, _form.ToSubmission());
+            Navigation.NavigateTo(JobUrls.Page(record.Id));
+        }
+        catch (JobRejectedException e)
+        {
+            ShowError(e.Error);
+        }
+        await Task.CompletedTask;
+    }
+
+    private async Task RunAblationAsync()
+    {
+        ClearErrors();
+        try
+        {
+            var records = await Jobs.SubmitAblationAsync(_owner, _form.ToSubmission(), CancellationToken.None);
+            Navigation.NavigateTo(JobUrls.Ablation(records[0].Spec.AblationGroup!));
+        }
+        catch (JobRejectedException e)
+        {
+            ShowError(e.Error);
+        }
+    }
+
+    private void Cancel(JobSnapshot job) => Jobs.Cancel(_owner, job.Id);
+
+    private void Remove(JobSnapshot job) => Jobs.Remove(_owner, job.Id);
+
+    private void Reuse(JobRecord record)
+    {
+        _form = EditorForm.From(record, asRun: true);
+        ClearErrors();
+    }
+
+    private async Task TranslateAsync()
+    {
+        _translating = true;
+        try
+        {
+            var translation = await Translator.TranslateAsync(_form.Mode, _form.Images.Select(i => i.Key).ToList(), _form.Instruction, CancellationToken.None);
+            _form.Prompt = translation.Prompt;
+            _form.Translation = new PromptTranslationInfo(translation.TranslatorName, translation.Elapsed.TotalMilliseconds, translation.Warnings, translation.FellBack);
+        }
+        finally
+        {
+            _translating = false;
+        }
+    }
+
+    private async Task AddFilesAsync(IReadOnlyList<IBrowserFile> files)
+    {
+        _uploading = true;
+        _errors.Remove(InputField.Images);
+        try
+        {
+            foreach (var file in files)
+            {
+                int number = _form.Images.Count + 1;
+                try
+                {
+                    if (file.Size > Uploads.MaxBytes)
+                    {
+                        throw new ImageInputException(ImageInputError.TooLarge, number,
+                            $"image {number} ({file.Name}) is {file.Size / (1024.0 * 1024):0.#} MB; the limit is {Uploads.MaxBytes / (1024.0 * 1024):0.#} MB — export it smaller");
+                    }
+                    await using var content = file.OpenReadStream(Uploads.MaxBytes);
+                    _form.Add(await Uploads.AcceptAsync(_owner, content, file.Name, number, CancellationToken.None));
+                }
+                catch (ImageInputException e)
+                {
+                    _errors[InputField.Images] = $"{file.Name}: {e.Message}";
+                }
+            }
+        }
+        finally
+        {
+            _uploading = false;
+        }
+    }
+
+    private void RemoveImage(int index)
+    {
+        _form.Images.RemoveAt(index);
+        _imageErrors = [];
+    }
+
+    private void MoveImage(TrayMove move)
+    {
+        move.Apply(_form.Images);
+        _imageErrors = [];
+    }
+
+    private void ModeChanged(GenerationMode mode)
+    {
+        _form.Mode = mode;
+        _errors.Remove(InputField.Mode);
+    }
+
+    private string? ErrorFor(InputField field) => _errors.GetValueOrDefault(field);
+
+    private void ClearErrors()
+    {
+        _errors.Clear();
+        _imageErrors = [];
+    }
+
+    private void ShowError(JobError error)
+    {
+        if (error is { Field: InputField.Images, ImageNumber: int number })
+        {
+            _imageErrors = new Dictionary<int, string> { [number] = error.Message };
+        }
+        else
+        {
+            _errors[error.Field] = error.Message;
+        }
+    }
+
+    private void ShowJobErrors(JobRecord record)
+    {
+        if (record.Outcome.Error is { } error)
+        {
+            ShowError(error);
+        }
+    }
+
+    private static string StatusText(JobSnapshot job) => job.State switch
+    {
+        JobState.Queued => job.QueuePosition is int p ? $"Queued — position {p}" : "Queued",
+        JobState.Running when job.Step == 0 => job.Record.Outcome.Prompt is null ? "Translating the instruction…" : "Encoding the images and prompt…",
+        JobState.Running => "Denoising",
+        JobState.Completed => job.Record.Outcome.Timings is { } t ? $"Done in {t.WallMilliseconds / 1000:0.0} s" : "Done",
+        JobState.Failed => "Failed",
+        JobState.Cancelled => "Cancelled",
+        JobState.Removed => "Removed from the queue",
+        _ => "",
+    };
+
+    private static string PreviewPlaceholder(JobSnapshot job) => job.State switch
+    {
+        JobState.Queued => "Waiting for its turn…",
+        JobState.Running => "The first step's preview appears here…",
+        JobState.Cancelled => "Cancelled before it finished.",
+        JobState.Removed => "Removed before it started.",
+        _ => "No preview.",
+    };
+
+    private static string ResultCaption(JobRecord record) =>
+        $"seed {record.Outcome.Seed} · {record.Spec.Steps} steps · guidance {record.Spec.Guidance:0.##} · {record.Spec.Scheme.Label}" +
+        (record.Outcome.Timings is { } t ? $" · {t.WallMilliseconds / 1000:0.00} s" : "");
+
+    public async ValueTask DisposeAsync()
+    {
+        _watching.Cancel();
+        _throttle?.Dispose();
+        if (_self is not null)
+        {
+            try
+            {
+                await JS.InvokeVoidAsync("playground.offCtrlEnter");
+            }
+            catch (JSDisconnectedException)
+            {
+            }
+            _self.Dispose();
+        }
+    }
+}

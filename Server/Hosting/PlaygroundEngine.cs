@@ -1,0 +1,44 @@
+using DreamOmni2.Engine;
+using DreamOmni2.Engine.Packs;
+using DreamOmni2.Engine.Pipeline;
+using DreamOmni2.Engine.Runtime;
+using DreamOmni2.Engine.Translation;
+
+namespace DreamOmni2.Server.Hosting;
+
+/// <summary>The loaded pack, its sessions and pipeline, and the translator: one per server.</summary>
+public sealed class PlaygroundEngine : IDisposable
+{
+    private readonly PackSessions _sessions;
+
+    public PlaygroundEngine(PackSessions sessions, IInstructionTranslator translator, int? defaultSteps)
+    {
+        _sessions = sessions;
+        Pipeline = new KontextPipeline(sessions);
+        Translator = translator;
+        DefaultSteps = defaultSteps ?? sessions.Pack.Manifest.Defaults.Steps;
+    }
+
+    public ModelPack Pack => _sessions.Pack;
+
+    public KontextPipeline Pipeline { get; }
+
+    public IInstructionTranslator Translator { get; }
+
+    public int DefaultSteps { get; }
+
+    public float DefaultGuidance => Pack.Manifest.Defaults.Guidance;
+
+    public int MaxImages => Pack.Manifest.Defaults.MaxImages;
+
+    public string ProviderName => _sessions.Provider == ExecutionProviderChoice.Cuda ? "CUDA" : "CPU";
+
+    public bool Supports(GenerationMode mode) => _sessions.Supports(mode);
+
+    /// <summary>The translator's prompt style for this pack's text encoders.</summary>
+    public Engine.Translation.PromptStyle PromptStyle => Pack.Manifest.Prompt.Style == Engine.Packs.PromptStyle.ShapeWorld
+        ? Engine.Translation.PromptStyle.ShapeWorld
+        : Engine.Translation.PromptStyle.Natural;
+
+    public void Dispose() => _sessions.Dispose();
+}

@@ -1,0 +1,20 @@
+using DreamOmni2.Engine;
+using DreamOmni2.Engine.Translation;
+using DreamOmni2.Server.Storage;
+
+namespace DreamOmni2.Server.Hosting;
+
+/// <summary>Translates an instruction for the loaded pack, from images kept in the content store.</summary>
+public sealed class PromptTranslator(PlaygroundEngine engine, ContentStore store)
+{
+    public Task<InstructionTranslation> TranslateAsync(
+        GenerationMode mode, IReadOnlyList<string> imageHashes, string instruction, CancellationToken ct)
+    {
+        var images = imageHashes
+            .Select(hash => store.Read(hash))
+            .Select(bytes => new TranslationImage(bytes, ImageContentType.Of(bytes)))
+            .ToList();
+        var taskMode = mode == GenerationMode.Edit ? TaskMode.Edit : TaskMode.Generate;
+        return engine.Translator.TranslateAsync(new TranslationRequest(images, instruction, taskMode, engine.PromptStyle), ct);
+    }
+}

@@ -1,0 +1,36 @@
+namespace DreamOmni2.Server.Jobs;
+
+/// <summary>What became of a job: the prompt and seed it used, its timings, and its result or error.</summary>
+public sealed record JobOutcome
+{
+    public static JobOutcome None { get; } = new();
+
+    /// <summary>The prompt the text encoders saw.</summary>
+    public string? Prompt { get; init; }
+
+    /// <summary>The translator that produced <see cref="Prompt"/>; null when the prompt was locked.</summary>
+    public string? Translator { get; init; }
+
+    public double? TranslationMilliseconds { get; init; }
+
+    public IReadOnlyList<string> TranslationWarnings { get; init; } = [];
+
+    public bool TranslationFellBack { get; init; }
+
+    public ulong? Seed { get; init; }
+
+    public string? ResultHash { get; init; }
+
+    public string? ResultThumbnailHash { get; init; }
+
+    public JobTimings? Timings { get; init; }
+
+    public JobError? Error { get; init; }
+
+    public DateTimeOffset? Started { get; init; }
+
+    public DateTimeOffset? Finished { get; init; }
+}
+
+/// <param name="Wall">From the worker taking the job to its result being stored, translation and previews included.</param>
+public sealed record JobTimings(double PrepareMilliseconds, double DenoiseMilliseconds, double DecodeMilliseconds, double WallMilliseconds);

@@ -1,0 +1,22 @@
+namespace DreamOmni2.Server.Jobs;
+
+/// <summary>The one worker of the one device (the CPU, or one GPU): runs queued jobs one at a time, in fair order.</summary>
+public sealed class JobWorker(JobService jobs, JobRunner runner) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            LiveJob job;
+            try
+            {
+                job = await jobs.NextAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            await runner.RunAsync(job, stoppingToken);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using DreamOmni2.Server.Jobs;
+
+namespace DreamOmni2.Server.Storage;
+
+/// <summary>Job records in SQLite: the request as submitted and what became of it, as JSON columns.</summary>
+public sealed class JobRepository(PlaygroundDatabase database)
+{
+    private const string Columns = "id, owner, created, state, spec, outcome";
+
+    public void Insert(JobRecord job)
+    {
+        using var connection = database.Open();
+        PlaygroundDatabase.Execute(connection,
+            $"INSERT INTO jobs ({Columns}, ablation_group) VALUES ($id, $owner, $created, $state, $spec, $outcome, $group)",
+            ("$id", job.Id), ("$owner", job.Owner), ("$created", job.Created.ToString("O", CultureInfo.InvariantCulture)),
+            ("$state", job.State.ToString()), ("$spec", JsonSerializer.Serialize(job.Spec, JobJson.Options)),
+            ("$outcome", JsonSerializer.Serialize(job.Outcome, JobJson.Options)), ("$group", job.Spec.AblationGroup));
+    }
+
+    public void Update(JobRecord job)
+    {
+        using var connection = database.Open();
+        PlaygroundDatabase.Execute(connection,
+            "UPDATE jobs SET state = $state, outcome = $outcome WHERE id = $id",
+            ("$id", job.Id), ("$state", job.State.ToString()), ("$outcome", JsonSerializer.Serialize(job.Outcome, JobJson.Options)));
+    }
+
+    public JobRecord? Find(string owner, string id) =>
+        Query($"SELECT {Columns} FROM jobs WHERE owner = $owner AND id = $id", ("$owner", owner), ("$id", id)).FirstOrDefault();
+
+    /// <summary>The newest <paramref name="limit"/> jobs of <paramref name="owner"/>, newest first.</summary>
+    public IReadOnlyList<JobRecord> List(string owner, int limit) =>
+        Query($"SELECT {Columns} FROM jobs WHERE owner = $owner ORDER BY created DESC LIMIT $limit", ("$owner", owner), ("$limit", limit));
+
+    public IReadOnlyList<JobRecord> ListGroup(string owner, string group) =>
+        Query($"SELECT {Columns} FROM jobs WHERE owner = $owner AND ablation_group = $group ORDER BY created, id",
+            ("$owner", owner), ("$group", group));
+
+    /// <summary>Jobs a stopped server left queued or running, oldest first.</summary>
+    public IReadOnlyList<JobRecord> ListUnfinished() =>
+        Query($"SELECT {Columns} FROM jobs WHERE state IN ('{JobState.Queued}', '{JobState.Running}') ORDER BY created, id");
+
+    public bool Delete(string owner, string id)
+    {
+        using var connection = database.Open();
+        return PlaygroundDatabase.Execute(connection, "DELETE FROM jobs WHERE owner = $owner AND id = $id", ("$owner", owner), ("$id", id)) > 0;
+    }
+
+    private List<JobRecord> Query(string sql, params (string, object?)[] parameters)
+    {
+        using var connection = database.Open();
+        using var command = PlaygroundDatabase.Command(connection, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var jobs = new List<JobRecord>();
+        while (reader.Read())
+        {
+            jobs.Add(Read(reader));
+        }
+        return jobs;
+    }
+
+    private static JobRecord Read(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture),
+        Enum.Parse<JobState>(reader.GetString(3)),
+        JsonSerializer.Deserialize<JobSpec>(reader.GetString(4), JobJson.Options)!,
+        JsonSerializer.Deserialize<JobOutcome>(reader.GetString(5), JobJson.Options)!);
+}

@@ -1,0 +1,85 @@
+// Browser side of the playground: step previews painted without Blazor renders, file drop/paste into the tray's
+// file input, and the Ctrl+Enter shortcut.
+window.playground = (() => {
+  const previews = new WeakMap();
+  // One entry per painted frame: { step, latencyMs } where latencyMs runs from the server's end of the step to the
+  // frame about to be painted (both on the wall clock of this machine; measured on loopback).
+  const paints = [];
+
+  async function paint(canvas, frame) {
+    const response = await fetch(frame.url, { cache: "no-store" });
+    if (!response.ok) return;
+    const bitmap = await createImageBitmap(await response.blob());
+    canvas.width = bitmap.width;
+    canvas.height = bitmap.height;
+    canvas.getContext("2d").drawImage(bitmap, 0, 0);
+    bitmap.close();
+    canvas.dataset.step = String(frame.step);
+    canvas.classList.add("painted");
+    await new Promise(requestAnimationFrame);
+    paints.push({ step: frame.step, latencyMs: performance.timeOrigin + performance.now() - frame.stepEndedMs });
+  }
+
+  // Latest frame only: while one frame loads, a newer one replaces whatever was waiting.
+  async function pump(canvas, state) {
+    state.busy = true;
+    while (state.next) {
+      const frame = state.next;
+      state.next = null;
+      try { await paint(canvas, frame); } catch (e) { console.warn("preview frame failed", e); }
+    }
+    state.busy = false;
+  }
+
+  let shortcut = null;
+
+  return {
+    showPreview(canvas, url, step, stepEndedMs) {
+      if (!canvas) return;
+      let state = previews.get(canvas);
+      if (!state) previews.set(canvas, (state = { busy: false, next: null }));
+      state.next = { url, step, stepEndedMs };
+      if (!state.busy) pump(canvas, state);
+    },
+    clearPreview(canvas) {
+      if (!canvas) return;
+      canvas.getContext("2d").clearRect(0, 0, canvas.width, canvas.height);
+      delete canvas.dataset.step;
+      canvas.classList.remove("painted");
+    },
+    paints,
+    attachTray(zone, input) {
+      const deliver = files => {
+        if (!files || files.length === 0) return false;
+        const transfer = new DataTransfer();
+        for (const file of files) transfer.items.add(file);
+        input.files = transfer.files;
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+        return true;
+      };
+      zone.addEventListener("dragover", e => { if (e.dataTransfer?.types.includes("Files")) { e.preventDefault(); zone.classList.add("dropping"); } });
+      zone.addEventListener("dragleave", () => zone.classList.remove("dropping"));
+      zone.addEventListener("drop", e => {
+        zone.classList.remove("dropping");
+        if (e.dataTransfer?.files.length) { e.preventDefault(); deliver(e.dataTransfer.files); }
+      });
+      document.addEventListener("paste", e => {
+        const files = [...(e.clipboardData?.files ?? [])].filter(f => f.type.startsWith("image/"));
+        if (files.length && deliver(files)) e.preventDefault();
+      });
+    },
+    onCtrlEnter(page) {
+      shortcut = e => {
+        if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          page.invokeMethodAsync("RunFromShortcut");
+        }
+      };
+      document.addEventListener("keydown", shortcut);
+    },
+    offCtrlEnter() {
+      if (shortcut) document.removeEventListener("keydown", shortcut);
+      shortcut = null;
+    },
+  };
+})();
