@@ -8,6 +8,7 @@ using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Jobs;
 using DreamOmni2.Server.Storage;
 using DreamOmni2.Server.Uploads;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -20,67 +21,73 @@ public static class PlaygroundServices
 {
     public static WebApplicationBuilder AddPlayground(this WebApplicationBuilder builder, RepositoryLayout layout)
     {
+        // Options are read when services are first resolved, not here, so hosts and tests can still change them.
         var services = builder.Services;
-        var options = builder.Configuration.GetSection(PlaygroundOptions.Section).Get<PlaygroundOptions>() ?? new PlaygroundOptions();
         services.Configure<PlaygroundOptions>(builder.Configuration.GetSection(PlaygroundOptions.Section));
         services.AddSingleton(layout);
         services.AddSingleton(TimeProvider.System);
 
-        string data = layout.Resolve(options.DataPath);
-        services.AddSingleton(new PlaygroundDatabase(Path.Combine(data, "playground.db")));
-        services.AddSingleton(new ContentStore(Path.Combine(data, "files")));
+        services.AddSingleton(provider => new PlaygroundDatabase(Path.Combine(DataFolder(provider), "playground.db")));
+        services.AddSingleton(provider => new ContentStore(Path.Combine(DataFolder(provider), "files")));
         services.AddSingleton<JobRepository>();
         services.AddSingleton<UploadRepository>();
         services.AddSingleton<FileOwnership>();
         services.AddSingleton<UploadService>();
 
         services.AddSingleton<IInstructionTranslator, BuiltInInstructionTranslator>();
-        services.AddSingleton(provider => OpenEngine(provider, layout.PackFolder(options.PackPath), options.DefaultSteps));
+        services.AddSingleton(OpenEngine);
         services.AddSingleton<PromptTranslator>();
         services.AddSingleton<SubmissionReader>();
         services.AddSingleton<JobService>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService<JobWorker>();
 
-        AddAuthentication(services, options.Hosted);
+        AddAuthentication(services);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddSignalR().AddJsonProtocol(json => JobJson.Configure(json.PayloadSerializerOptions));
         return builder;
     }
 
-    private static PlaygroundEngine OpenEngine(IServiceProvider provider, string packFolder, int? defaultSteps)
+    private static PlaygroundOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<PlaygroundOptions>>().Value;
+
+    private static string DataFolder(IServiceProvider provider) =>
+        provider.GetRequiredService<RepositoryLayout>().Resolve(Options(provider).DataPath);
+
+    private static PlaygroundEngine OpenEngine(IServiceProvider provider)
     {
+        var options = Options(provider);
+        string packFolder = provider.GetRequiredService<RepositoryLayout>().PackFolder(options.PackPath);
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("DreamOmni2.Engine");
         var sessions = PackSessions.Open(ModelPack.Load(packFolder), ExecutionProviderChoice.Cpu, logger);
         logger.LogInformation("Playground pack: {Folder}", packFolder);
-        return new PlaygroundEngine(sessions, provider.GetRequiredService<IInstructionTranslator>(), defaultSteps);
+        return new PlaygroundEngine(sessions, provider.GetRequiredService<IInstructionTranslator>(), options.DefaultSteps);
     }
 
-    private static void AddAuthentication(IServiceCollection services, bool hosted)
+    /// <summary>
+    /// Both schemes are registered and the configured mode picks one per request: hosted mode signs users in with a
+    /// cookie, local mode makes everyone the local user. Every endpoint then requires an authenticated user.
+    /// </summary>
+    private static void AddAuthentication(IServiceCollection services)
     {
-        if (hosted)
-        {
-            services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-                .AddCookie(cookie =>
-                {
-                    cookie.LoginPath = SignInEndpoints.SignInPath;
-                    cookie.Cookie.HttpOnly = true;
-                    cookie.Cookie.SameSite = SameSiteMode.Lax;
-                });
-            services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
-        }
-        else
-        {
-            services.AddAuthentication(LocalUser.SchemeName).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, LocalUser>(LocalUser.SchemeName, null);
-            services.AddAuthorization();
-        }
+        const string selected = "Playground";
+        services.AddAuthentication(selected)
+            .AddPolicyScheme(selected, selected, policy => policy.ForwardDefaultSelector = context =>
+                Options(context.RequestServices).Hosted ? CookieAuthenticationDefaults.AuthenticationScheme : LocalUser.SchemeName)
+            .AddCookie(cookie =>
+            {
+                cookie.LoginPath = SignInEndpoints.SignInPath;
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+            })
+            .AddScheme<AuthenticationSchemeOptions, LocalUser>(LocalUser.SchemeName, null);
+        services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddCascadingAuthenticationState();
     }
 
     public static WebApplication MapPlayground(this WebApplication app)
     {
-        var options = app.Services.GetRequiredService<IOptions<PlaygroundOptions>>().Value;
+        var options = Options(app.Services);
         var engine = app.Services.GetRequiredService<PlaygroundEngine>();
         app.Logger.LogInformation("Pack '{Pack}' on {Provider}; {Mode} mode", engine.Pack.Name, engine.ProviderName, options.Hosted ? "hosted" : "local");
         app.Services.GetRequiredService<JobService>();

@@ -237,7 +237,10 @@ public sealed class JobService
             _live[record.Id] = new LiveJob(record);
             _queue.Enqueue(record.Owner, record.Id);
         }
-        _waiting.Release(unfinished.Count);
+        if (unfinished.Count > 0)
+        {
+            _waiting.Release(unfinished.Count);
+        }
     }
 
     private JobSnapshot SnapshotOf(LiveJob job)
