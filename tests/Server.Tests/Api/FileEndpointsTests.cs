@@ -32,7 +32,7 @@ public sealed class FileEndpointsTests : IDisposable
         using var host = PlaygroundHost.Start(_data.Path, settings: new Dictionary<string, string?> { ["Playground:MaxUploadBytes"] = "1000" });
         using var http = host.Http();
 
-        using var response = await http.PostAsync(FileEndpoints.UploadPath, PlaygroundHost.UploadContent(TestImages.Png(256, 256, 2), "big.png"));
+        using var response = await http.PostAsync(FileEndpoints.UploadPath, PlaygroundHost.UploadContent(TestImages.Noise(96, 96, 2), "big.png"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("larger than the limit", (await response.Content.ReadFromJsonAsync<UploadError>())!.Error);

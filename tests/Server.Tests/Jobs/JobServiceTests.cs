@@ -22,7 +22,7 @@ public sealed class JobServiceTests : IDisposable
         using var http = host.Http();
 
         var job = host.Jobs.Submit(Owner, new JobSubmission(
-            GenerationMode.Edit, [first.Hash, second.Hash], "make image 1 look like image 2", Steps: 24));
+            GenerationMode.Edit, [first.Hash, second.Hash], "make image 1 look like image 2", Steps: 60));
         var previewSteps = new List<int>();
         HttpResponseMessage? previewResponse = null;
         var done = await host.Jobs.WatchUntilAsync(Owner, job.Id, snapshot =>
@@ -30,7 +30,10 @@ public sealed class JobServiceTests : IDisposable
             if (snapshot.Preview is { } preview && !previewSteps.Contains(preview.Step))
             {
                 previewSteps.Add(preview.Step);
-                previewResponse ??= http.GetAsync($"/jobs/{job.Id}/preview.jpg?step={preview.Step}").GetAwaiter().GetResult();
+            }
+            if (snapshot is { State: JobState.Running, Preview: { } running } && previewResponse is null)
+            {
+                previewResponse = http.GetAsync($"/jobs/{job.Id}/preview.jpg?step={running.Step}").GetAwaiter().GetResult();
             }
             return snapshot.State.IsFinished();
         });

@@ -22,4 +22,12 @@ public static class TestImages
         }
         return PngEncoder.Encode(rgb, width, height);
     }
+
+    /// <summary>A PNG of seeded noise, which hardly compresses: for size limits.</summary>
+    public static byte[] Noise(int width, int height, int seed)
+    {
+        var rgb = new byte[3 * width * height];
+        new Random(seed).NextBytes(rgb);
+        return PngEncoder.Encode(rgb, width, height);
+    }
 }
