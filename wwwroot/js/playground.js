@@ -49,6 +49,7 @@ window.playground = (() => {
     },
     paints,
     attachTray(zone, input) {
+      zone.dataset.attached = "true";
       const deliver = files => {
         if (!files || files.length === 0) return false;
         const transfer = new DataTransfer();

@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using DreamOmni2.EndToEnd.Support;
+using DreamOmni2.Server.Tests.Support;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace DreamOmni2.EndToEnd;
+
+/// <summary>A person's path through the page: upload two images, run an edit while its preview changes, run the ablation grid.</summary>
+public sealed class PlaygroundPageTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    // Enough fixture steps that a run lasts long enough to watch; still a few seconds in all.
+    private const int Steps = 80;
+    private static readonly float Timeout = 30_000;
+
+    // Blazor navigates with the history API: there is no load event to wait for.
+    private static readonly PageWaitForURLOptions ClientSideNavigation = new() { WaitUntil = WaitUntilState.Commit };
+
+    private readonly TempFolder _data = new();
+    private PlaygroundHost _host = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private IPage _page = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = PlaygroundHost.Start(_data.Path, Steps);
+        (_playwright, _browser) = await Chromium.LaunchAsync();
+        _page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        _page.SetDefaultTimeout(Timeout);
+    }
+
+    [Fact]
+    public async Task An_edit_with_two_images_shows_a_changing_preview_then_the_result()
+    {
+        await OpenWithTwoImagesAsync();
+
+        await _page.ClickAsync("button[data-testid=run]");
+        await _page.WaitForURLAsync(new Regex("/jobs/[0-9a-f]+$"), ClientSideNavigation);
+        await _page.WaitForSelectorAsync("[data-testid=result]");
+
+        var frames = await _page.EvaluateAsync<PaintedFrame[]>("() => window.playground.paints");
+        var steps = frames.Select(f => f.Step).Distinct().ToList();
+        Assert.True(steps.Count >= 3, $"the preview changed {steps.Count - 1} times: steps painted {string.Join(", ", steps)}");
+        Assert.Equal(steps.Order(), steps);
+        Report(frames);
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "edit-result.png"), FullPage = true });
+
+        string download = await _page.GetAttributeAsync("[data-testid=download]", "href") ?? "";
+        Assert.Equal("image/png", (await _page.APIRequest.GetAsync(new Uri(_host.BaseAddress, download).ToString())).Headers["content-type"]);
+    }
+
+    [Fact]
+    public async Task The_ablation_grid_runs_the_four_schemes_and_shows_each_result()
+    {
+        await OpenWithTwoImagesAsync();
+
+        await _page.ClickAsync("button[data-testid=run-ablation]");
+        await _page.WaitForURLAsync(new Regex("/ablations/[0-9a-f]+$"), ClientSideNavigation);
+        await _page.Locator("[data-testid=ablation-result]").Nth(3).WaitForAsync();
+
+        Assert.Equal(4, await _page.Locator("[data-testid=ablation-result]").CountAsync());
+        Assert.Equal(
+            ["index off · shift off", "index on · shift off", "index off · shift on", "index on · shift on"],
+            await _page.Locator("[data-testid=ablation-label]").AllTextContentsAsync());
+        Assert.NotEmpty(await _page.EvaluateAsync<PaintedFrame[]>("() => window.playground.paints"));
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "ablation.png"), FullPage = true });
+    }
+
+    private async Task OpenWithTwoImagesAsync()
+    {
+        await _page.GotoAsync(_host.BaseAddress.ToString());
+        await _page.WaitForSelectorAsync("[data-testid=tray][data-attached]");
+        await _page.SetInputFilesAsync("#tray-input", new[]
+        {
+            new FilePayload { Name = "source.png", MimeType = "image/png", Buffer = TestImages.Png(128, 128, 11) },
+            new FilePayload { Name = "reference.png", MimeType = "image/png", Buffer = TestImages.Png(160, 96, 12) },
+        });
+        await _page.Locator("[data-testid=tray-slot]").Nth(1).WaitForAsync();
+        await _page.FillAsync("textarea[data-testid=instruction]", "make image 1 look like image 2");
+    }
+
+    private void Report(PaintedFrame[] frames)
+    {
+        var latencies = frames.Select(f => f.LatencyMs).Order().ToList();
+        output.WriteLine(
+            $"preview frames painted: {frames.Length} of {Steps} steps; step end → frame painted: " +
+            $"median {latencies[latencies.Count / 2]:0.0} ms, p90 {latencies[(int)(latencies.Count * 0.9)]:0.0} ms, max {latencies[^1]:0.0} ms");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, $"last-page-{_page.Url.Split('/')[^2]}.png"), FullPage = true });
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        _host.Dispose();
+        _data.Dispose();
+    }
+}
