@@ -32,5 +32,7 @@ public sealed record JobOutcome
     public DateTimeOffset? Finished { get; init; }
 }
 
-/// <param name="Wall">From the worker taking the job to its result being stored, translation and previews included.</param>
-public sealed record JobTimings(double PrepareMilliseconds, double DenoiseMilliseconds, double DecodeMilliseconds, double WallMilliseconds);
+/// <param name="OnnxDenoiseMilliseconds">The part of the denoising spent inside the transformer; the rest is the Euler steps and previews.</param>
+/// <param name="WallMilliseconds">From the worker taking the job to its result being stored, translation and previews included.</param>
+public sealed record JobTimings(
+    double PrepareMilliseconds, double DenoiseMilliseconds, double OnnxDenoiseMilliseconds, double DecodeMilliseconds, double WallMilliseconds);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Engine.Pipeline;
 using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Hosting;
@@ -110,9 +109,7 @@ public sealed class JobRunner(
     private PreviewFrame? Frame(PipelineEvent.Step step)
     {
         double endedAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        return step.Preview is { } preview
-            ? new PreviewFrame(step.Number, JpegEncoder.Encode(preview.Rgb, preview.Width, preview.Height, _previewQuality), preview.Width, preview.Height, endedAt)
-            : null;
+        return step.Preview is { } preview ? new PreviewFrame(step.Number, preview, _previewQuality, endedAt) : null;
     }
 
     private JobRecord Complete(JobRecord record, GenerationResult result, long started)
@@ -130,7 +127,7 @@ public sealed class JobRunner(
                 ResultHash = hash,
                 ResultThumbnailHash = thumbnail,
                 Timings = new JobTimings(
-                    t.Prepare.TotalMilliseconds, t.Denoise.TotalMilliseconds, t.Decode.TotalMilliseconds,
+                    t.Prepare.TotalMilliseconds, t.Denoise.TotalMilliseconds, t.OnnxDenoise.TotalMilliseconds, t.Decode.TotalMilliseconds,
                     Stopwatch.GetElapsedTime(started).TotalMilliseconds),
             },
         };

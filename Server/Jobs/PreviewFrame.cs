@@ -1,5 +1,26 @@
+using DreamOmni2.Engine.Imaging;
+
 namespace DreamOmni2.Server.Jobs;
 
-/// <summary>The latest preview of a running job.</summary>
-/// <param name="StepEndedUnixMilliseconds">When the step that made it ended, on the wall clock (for latency measurements).</param>
-public sealed record PreviewFrame(int Step, byte[] Jpeg, int Width, int Height, double StepEndedUnixMilliseconds);
+/// <summary>
+/// The latest preview of a running job. Its JPEG is encoded when a viewer first asks for it, on the viewer's
+/// request thread, so the worker never waits on encoding and frames nobody fetched cost nothing.
+/// </summary>
+public sealed class PreviewFrame
+{
+    private readonly Lazy<byte[]> _jpeg;
+
+    /// <param name="stepEndedUnixMilliseconds">When the step that made it ended, on the wall clock (for latency measurements).</param>
+    public PreviewFrame(int step, DecodedImage image, int jpegQuality, double stepEndedUnixMilliseconds)
+    {
+        Step = step;
+        StepEndedUnixMilliseconds = stepEndedUnixMilliseconds;
+        _jpeg = new Lazy<byte[]>(() => JpegEncoder.Encode(image.Rgb, image.Width, image.Height, jpegQuality));
+    }
+
+    public int Step { get; }
+
+    public double StepEndedUnixMilliseconds { get; }
+
+    public byte[] Jpeg => _jpeg.Value;
+}
