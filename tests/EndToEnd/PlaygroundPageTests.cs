@@ -48,6 +48,11 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output) : IAsyncLifeti
 
         string download = await _page.GetAttributeAsync("[data-testid=download]", "href") ?? "";
         Assert.Equal("image/png", (await _page.APIRequest.GetAsync(new Uri(_host.BaseAddress, download).ToString())).Headers["content-type"]);
+
+        await _page.ClickAsync("[data-testid=history-link]");
+        await _page.WaitForSelectorAsync("[data-testid=history-row]");
+        Assert.Contains("make image 1 look like image 2", await _page.Locator("[data-testid=history-row]").First.TextContentAsync());
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "history.png"), FullPage = true });
     }
 
     [Fact]
