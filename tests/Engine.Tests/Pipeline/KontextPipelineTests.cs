@@ -1,6 +1,7 @@
 using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Engine.Latents;
 using DreamOmni2.Engine.Pipeline;
+using DreamOmni2.Cli.Bench;
 using DreamOmni2.Engine.Tests.Support;
 
 namespace DreamOmni2.Engine.Tests.Pipeline;
@@ -13,7 +14,7 @@ public class KontextPipelineTests(FixtureSessions fixture)
     private static GenerationRequest Edit(EncodingScheme? scheme = null, int steps = 3) => new()
     {
         Mode = GenerationMode.Edit,
-        Images = [TestImages.Png(128, 128, seed: 1), TestImages.Png(200, 120, seed: 2), TestImages.Png(90, 150, seed: 3)],
+        Images = [TestPattern.Png(128, 128, seed: 1), TestPattern.Png(200, 120, seed: 2), TestPattern.Png(90, 150, seed: 3)],
         Prompt = "make the circle in image 1 have the color of image 2",
         Seed = 42,
         Steps = steps,
@@ -136,7 +137,7 @@ public class KontextPipelineTests(FixtureSessions fixture)
     [Fact]
     public async Task A_broken_image_ends_the_stream_with_a_failure_naming_the_image()
     {
-        var events = await Run(Edit() with { Images = [TestImages.Png(64, 64, 1), new byte[] { 1, 2, 3 }] });
+        var events = await Run(Edit() with { Images = [TestPattern.Png(64, 64, 1), new byte[] { 1, 2, 3 }] });
         var failed = Assert.IsType<PipelineEvent.Failed>(Assert.Single(events));
         var error = Assert.IsType<ImageInputException>(failed.Error);
         Assert.Equal(2, error.ImageNumber);

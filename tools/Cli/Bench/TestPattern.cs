@@ -1,10 +1,10 @@
 using DreamOmni2.Engine.Imaging;
 
-namespace DreamOmni2.Engine.Tests.Support;
+namespace DreamOmni2.Cli.Bench;
 
-public static class TestImages
+/// <summary>Seeded colour gradients as PNG: benchmark inputs of any size without shipping images.</summary>
+internal static class TestPattern
 {
-    /// <summary>A PNG of smooth seeded colour gradients, so that resizing and encoding have something to work on.</summary>
     public static byte[] Png(int width, int height, int seed)
     {
         var random = new Random(seed);
