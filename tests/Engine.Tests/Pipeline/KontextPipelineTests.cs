@@ -142,4 +142,18 @@ public class KontextPipelineTests(FixtureSessions fixture)
         var error = Assert.IsType<ImageInputException>(failed.Error);
         Assert.Equal(2, error.ImageNumber);
     }
+
+    [Fact]
+    public async Task An_output_size_for_an_edit_is_refused()
+    {
+        var events = await Run(Edit() with { OutputSize = new ImageSize(256, 128) });
+        var failed = Assert.IsType<PipelineEvent.Failed>(Assert.Single(events));
+        Assert.IsType<ArgumentException>(failed.Error);
+    }
+
+    [Fact]
+    public async Task A_token_cancelled_before_the_start_throws_without_running()
+    {
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Run(Edit(), new CancellationToken(canceled: true)));
+    }
 }
