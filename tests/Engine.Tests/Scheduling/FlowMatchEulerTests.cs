@@ -34,6 +34,22 @@ public class FlowMatchEulerTests
     }
 
     [Fact]
+    public void Steps_allocate_nothing()
+    {
+        var x = new float[4096];
+        var v = new float[4096];
+        var x0 = new float[4096];
+        FlowMatchEuler.Step(x, v, 1f, 0.9f);
+        FlowMatchEuler.DenoisedEstimate(x, v, 0.9f, x0);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        FlowMatchEuler.Step(x, v, 0.9f, 0.8f);
+        FlowMatchEuler.DenoisedEstimate(x, v, 0.8f, x0);
+
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
+
+    [Fact]
     public void Mismatched_lengths_are_refused()
     {
         Assert.Throws<ArgumentException>(() => FlowMatchEuler.Step(new float[4], new float[3], 1f, 0.5f));
