@@ -45,4 +45,19 @@ public class KontextJobTests
         }
         Assert.NotNull(cancelled);
     }
+
+    [Fact]
+    public void A_pack_named_preview_decoder_replaces_the_linear_preview()
+    {
+        // The fixture's VAE decoder has a preview decoder's shape: a (1, 16, h, w) latent in, an 8× larger image out.
+        using var pack = TestPacks.CopyFixture(m => m["latent"]!["preview"]!["decoder"] = "vae_decoder.onnx");
+        using var sessions = PackSessions.Open(ModelPack.Load(pack.Directory));
+        var request = new GenerationRequest { Mode = GenerationMode.Generate, Prompt = "a red circle", Seed = 1, Steps = 1 };
+        using var job = KontextJob.Prepare(sessions, request, CancellationToken.None);
+
+        var preview = job.Step(CancellationToken.None).Preview;
+
+        Assert.NotNull(sessions.PreviewDecoder);
+        Assert.Equal(job.Prepared.OutputSize, preview!.Size);
+    }
 }
