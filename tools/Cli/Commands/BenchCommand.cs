@@ -63,8 +63,9 @@ public static class BenchCommand
                 $"{r.Pack,-20} {$"{r.TargetTokens + r.ReferenceTokens} ({r.TargetTokens}+{r.ReferenceTokens})",22} {r.Steps,5} " +
                 $"{r.OnnxMsPerStep,13:0.000} {r.EngineMsPerStep,15:0.000} {r.EngineShare * 100,8:0.00}% {r.BytesPerStep,11:N0}");
         }
+        output.WriteLine("ms/step: medians over the steps; bytes/step: managed allocation on the stepping thread, per step");
         output.WriteLine(previews
-            ? "engine time includes the linear step preview; bytes/step is managed allocation on the stepping thread, mostly the preview image"
-            : "measured without step previews; bytes/step is managed allocation on the stepping thread");
+            ? "engine time includes the linear step preview, whose image is most of the bytes"
+            : "measured without step previews");
     }
 }
