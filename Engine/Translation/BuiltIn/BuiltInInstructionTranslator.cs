@@ -84,6 +84,7 @@ public sealed class BuiltInInstructionTranslator : IInstructionTranslator
             throw new InstructionNotUnderstoodException(
                 $"\"{verb.Said}\" asks for {TaskName(verb.Intent!.Value)}, but the request is {TaskName(request.Mode)}");
         }
+        BackgroundValues.RefuseOtherValuesAsBackground(tokens);
         var reading = ShapeWorldReading.Read(tokens, request.Mode);
         return request.Mode == TaskMode.Edit
             ? ShapeWorldEditComposer.Compose(reading, warnings, request.Images.Count)

@@ -80,7 +80,7 @@ internal static class ShapeWorldLexicon
         "you", "i", "we", "me", "my", "want", "need", "let", "have", "has", "having", "should", "be", "is", "are",
         "so", "only", "just", "while", "but", "also", "too", "then", "now", "instead", "everything", "else", "rest",
         "unchanged", "using", "based", "new", "look", "looks", "shown", "seen", "used", "taken", "there", "here",
-        "which", "whose", "exactly", "way", "version",
+        "which", "whose", "exactly", "way", "version", ",", ".", ";", ":", "!", "?",
     ];
 
     private static readonly string[] Negations =
