@@ -31,7 +31,7 @@ internal static partial class ImageReferenceResolver
         ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
     /// <exception cref="InstructionNotUnderstoodException">A reference names an image the request lacks or could mean several.</exception>
-    public static ResolvedReferences Resolve(string instruction, int imageCount, TaskMode mode)
+    public static ResolvedReferences Resolve(string instruction, int imageCount, GenerationMode mode)
     {
         var matches = Reference().Matches(instruction);
         var explicitImages = matches
@@ -82,14 +82,14 @@ internal static partial class ImageReferenceResolver
         return 1;
     }
 
-    private static int Other(string phrase, int imageCount, IReadOnlySet<int> explicitImages, TaskMode mode)
+    private static int Other(string phrase, int imageCount, IReadOnlySet<int> explicitImages, GenerationMode mode)
     {
         RequireTwoImages(phrase, imageCount);
         var named = explicitImages.Where(i => i is 1 or 2).ToHashSet();
         return named.Count switch
         {
             1 => 3 - named.Single(),
-            0 when mode == TaskMode.Edit => 2,
+            0 when mode == GenerationMode.Edit => 2,
             _ => throw new InstructionNotUnderstoodException(
                 $"\"{phrase}\" is unclear: it is not said which image it is the other one to"),
         };

@@ -124,11 +124,11 @@ internal static class ShapeWorldLexicon
         }
         foreach (var verb in EditVerbs)
         {
-            Add(new VerbToken(TaskMode.Edit, verb));
+            Add(new VerbToken(GenerationMode.Edit, verb));
         }
         foreach (var verb in GenerationVerbs)
         {
-            Add(new VerbToken(TaskMode.Generate, verb));
+            Add(new VerbToken(GenerationMode.Generate, verb));
         }
         foreach (var verb in NeutralVerbs)
         {

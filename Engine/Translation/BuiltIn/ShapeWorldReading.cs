@@ -19,7 +19,7 @@ internal sealed class ShapeWorldReading
 
     private readonly bool[] taken;
 
-    private ShapeWorldReading(IReadOnlyList<Token> tokens, TaskMode mode)
+    private ShapeWorldReading(IReadOnlyList<Token> tokens, GenerationMode mode)
     {
         Tokens = tokens;
         taken = new bool[tokens.Count];
@@ -28,7 +28,7 @@ internal sealed class ShapeWorldReading
         {
             if (tokens[i] is ImageToken image)
             {
-                if (mode == TaskMode.Edit && image.Number == 1)
+                if (mode == GenerationMode.Edit && image.Number == 1)
                 {
                     roles.Add(new EditedImage(1));
                 }
@@ -50,7 +50,7 @@ internal sealed class ShapeWorldReading
     public bool MentionsBackground =>
         Tokens.Any(t => t is AttributeToken { Attribute: ShapeWorldAttribute.Background });
 
-    public static ShapeWorldReading Read(IReadOnlyList<Token> tokens, TaskMode mode) => new(tokens, mode);
+    public static ShapeWorldReading Read(IReadOnlyList<Token> tokens, GenerationMode mode) => new(tokens, mode);
 
     /// <summary>Tokens of type <typeparamref name="T"/> that no image role took, with their positions.</summary>
     public IEnumerable<(int Index, T Token)> Untaken<T>() where T : Token =>

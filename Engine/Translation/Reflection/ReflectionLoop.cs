@@ -64,7 +64,7 @@ public sealed class ReflectionLoop(IChatClient chat, VlmTranslatorOptions option
     /// <summary>The question shown after the inputs and the result.</summary>
     public static string Question(TranslationRequest request)
     {
-        var task = request.Mode == TaskMode.Edit ? "editing" : "generation";
+        var task = request.Mode == GenerationMode.Edit ? "editing" : "generation";
         var images = request.Images.Count switch
         {
             0 => "The image is the result",

@@ -32,6 +32,6 @@ public sealed class VlmInstructionTranslator(
     }
 
     /// <summary>The text DreamOmni2's VLM was trained on: the instruction, then the task (with a leading space).</summary>
-    public static string TaskText(string instruction, TaskMode mode) =>
-        instruction + (mode == TaskMode.Edit ? " It is editing task." : " It is generation task.");
+    public static string TaskText(string instruction, GenerationMode mode) =>
+        instruction + (mode == GenerationMode.Edit ? " It is editing task." : " It is generation task.");
 }

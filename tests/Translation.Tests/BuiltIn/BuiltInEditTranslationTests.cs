@@ -84,5 +84,5 @@ public sealed class BuiltInEditTranslationTests
     }
 
     private static Task<InstructionTranslation> Translate(int imageCount, string instruction) =>
-        new BuiltInInstructionTranslator().TranslateAsync(Requests.Make(TaskMode.Edit, imageCount, instruction), CancellationToken.None);
+        new BuiltInInstructionTranslator().TranslateAsync(Requests.Make(GenerationMode.Edit, imageCount, instruction), CancellationToken.None);
 }

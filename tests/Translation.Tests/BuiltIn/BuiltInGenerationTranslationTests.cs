@@ -66,5 +66,5 @@ public sealed class BuiltInGenerationTranslationTests
 
     private static Task<InstructionTranslation> Translate(int imageCount, string instruction) =>
         new BuiltInInstructionTranslator().TranslateAsync(
-            Requests.Make(TaskMode.Generate, imageCount, instruction), CancellationToken.None);
+            Requests.Make(GenerationMode.Generate, imageCount, instruction), CancellationToken.None);
 }

@@ -3,6 +3,7 @@ using DreamOmni2.Engine.Translation.Reflection;
 using DreamOmni2.Engine.Translation.Tests.Loopback;
 using DreamOmni2.Engine.Translation.Tests.Vlm;
 using DreamOmni2.Engine.Translation.Vlm;
+using DreamOmni2.Engine.Packs;
 
 namespace DreamOmni2.Engine.Translation.Tests.Reflection;
 
@@ -13,7 +14,7 @@ public sealed class ReflectionLoopTests
 
     private static readonly TranslationRequest Request = new(
         [new TranslationImage(new byte[] { 1 }, "image/png"), new TranslationImage(new byte[] { 2 }, "image/png")],
-        "give the square the stripes of the other picture", TaskMode.Edit, PromptStyle.ShapeWorld);
+        "give the square the stripes of the other picture", GenerationMode.Edit, PromptStyle.ShapeWorld);
 
     [Fact]
     public async Task A_no_then_a_yes_gives_two_rounds_the_second_with_the_critique_folded_in()

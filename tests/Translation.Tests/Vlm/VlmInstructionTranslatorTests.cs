@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using DreamOmni2.Engine.Translation.Tests.Loopback;
 using DreamOmni2.Engine.Translation.Vlm;
+using DreamOmni2.Engine.Packs;
 
 namespace DreamOmni2.Engine.Translation.Tests.Vlm;
 
@@ -15,7 +16,7 @@ public sealed class VlmInstructionTranslatorTests
     private static readonly TranslationImage Webp = new(new byte[] { 0x52, 0x49, 0x46, 0x46, 3 }, "image/webp");
 
     private static TranslationRequest Edit(string instruction) =>
-        new([Png, Jpeg, Webp], instruction, TaskMode.Edit, PromptStyle.Natural);
+        new([Png, Jpeg, Webp], instruction, GenerationMode.Edit, PromptStyle.Natural);
 
     [Fact]
     public async Task Request_is_one_user_turn_with_the_images_in_order_then_the_instruction_and_task()
@@ -48,7 +49,7 @@ public sealed class VlmInstructionTranslatorTests
     {
         await using var server = await FakeOpenAiServer.AnsweringAsync("<gen>x</gen>");
 
-        await Translate(server, new TranslationRequest([Png], "a cat", TaskMode.Generate, PromptStyle.Natural));
+        await Translate(server, new TranslationRequest([Png], "a cat", GenerationMode.Generate, PromptStyle.Natural));
 
         Assert.Equal("a cat It is generation task.", (string?)server.Requests[0]["messages"]![0]!["content"]![1]!["text"]);
     }

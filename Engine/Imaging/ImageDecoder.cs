@@ -1,0 +1,75 @@
+using SkiaSharp;
+
+namespace DreamOmni2.Engine.Imaging;
+
+/// <summary>
+/// Turns an uploaded file into an upright, opaque RGB image, refusing anything that is not a whole PNG, JPEG or WebP
+/// within the limits. Size, format and declared dimensions are all checked before a single pixel is decoded.
+/// </summary>
+public static class ImageDecoder
+{
+    private const double BytesPerMegabyte = 1024 * 1024;
+
+    /// <param name="imageNumber">The image's 1-based number in the request, used in error messages.</param>
+    /// <exception cref="ImageInputException">The file was refused; <see cref="ImageInputException.Error"/> says why.</exception>
+    public static DecodedImage Decode(ReadOnlySpan<byte> bytes, ImageLimits limits, int imageNumber)
+    {
+        if (bytes.IsEmpty)
+        {
+            throw Refuse(ImageInputError.Empty, imageNumber, "is empty (0 bytes) — choose the file again");
+        }
+        if (bytes.Length > limits.MaxFileBytes)
+        {
+            throw Refuse(ImageInputError.TooLarge, imageNumber,
+                $"is {Megabytes(bytes.Length)}; the limit is {Megabytes(limits.MaxFileBytes)} — export it smaller");
+        }
+
+        using var data = SKData.CreateCopy(bytes);
+        using var stream = new SKMemoryStream(data);
+        using var codec = SKCodec.Create(stream, out var openResult);
+        if (codec is null)
+        {
+            throw openResult == SKCodecResult.IncompleteInput && EncodedSignature.IsSupported(bytes)
+                ? Truncated(imageNumber)
+                : NotAnImage(imageNumber);
+        }
+        if (codec.EncodedFormat is not (SKEncodedImageFormat.Png or SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Webp))
+        {
+            throw Refuse(ImageInputError.UnsupportedFormat, imageNumber,
+                $"is a {codec.EncodedFormat.ToString().ToUpperInvariant()} file; use PNG, JPEG or WebP");
+        }
+
+        int width = codec.Info.Width, height = codec.Info.Height;
+        if (Math.Max(width, height) > limits.MaxSide || (long)width * height > limits.MaxPixels)
+        {
+            throw Refuse(ImageInputError.TooManyPixels, imageNumber,
+                $"is {width}×{height} ({(long)width * height / 1e6:0.#} MP); the limit is {limits.MaxPixels / 1e6:0.#} MP " +
+                $"and {limits.MaxSide} px a side — scale it down");
+        }
+
+        var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul, SKColorSpace.CreateSrgb());
+        var rgba = new byte[info.BytesSize64];
+        var result = codec.GetPixels(info, rgba);
+        if (result is SKCodecResult.IncompleteInput or SKCodecResult.ErrorInInput)
+        {
+            throw Truncated(imageNumber);
+        }
+        if (result != SKCodecResult.Success)
+        {
+            throw NotAnImage(imageNumber);
+        }
+        return ExifOrientation.Apply(AlphaCompositing.OnWhite(rgba, width, height), width, height, codec.EncodedOrigin);
+    }
+
+    private static ImageInputException Truncated(int imageNumber) =>
+        Refuse(ImageInputError.Truncated, imageNumber,
+            "is cut short or damaged — the file ends before the picture does; save or download it again");
+
+    private static ImageInputException NotAnImage(int imageNumber) =>
+        Refuse(ImageInputError.NotAnImage, imageNumber, "is not a PNG, JPEG or WebP file");
+
+    private static ImageInputException Refuse(ImageInputError error, int imageNumber, string what) =>
+        new(error, imageNumber, $"image {imageNumber} {what}");
+
+    private static string Megabytes(long bytes) => $"{bytes / BytesPerMegabyte:0.#} MB";
+}

@@ -1,0 +1,7 @@
+namespace DreamOmni2.Engine.Imaging;
+
+/// <summary>A size in pixels, width first as image sizes are usually written.</summary>
+public readonly record struct ImageSize(int Width, int Height)
+{
+    public override string ToString() => $"{Width}×{Height}";
+}

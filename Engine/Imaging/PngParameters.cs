@@ -1,0 +1,84 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace DreamOmni2.Engine.Imaging;
+
+/// <summary>
+/// The <c>parameters</c> text chunk A1111 and SwarmUI write into their PNGs: <c>tEXt</c> when the text is Latin-1,
+/// else uncompressed UTF-8 <c>iTXt</c>, as Pillow's PngInfo chooses.
+/// </summary>
+public static class PngParameters
+{
+    public const string Keyword = "parameters";
+
+    /// <summary>A copy of <paramref name="png"/> carrying <paramref name="text"/> in a chunk inserted before IEND.</summary>
+    public static byte[] Write(byte[] png, string text)
+    {
+        bool latin1 = text.All(ch => ch <= '\u00FF');
+        var chunk = new List<byte>(Keyword.Length + text.Length + 8);
+        chunk.AddRange(Encoding.Latin1.GetBytes(Keyword));
+        chunk.Add(0);
+        if (latin1)
+        {
+            chunk.AddRange(Encoding.Latin1.GetBytes(text));
+            return PngChunks.InsertBeforeEnd(png, "tEXt", chunk.ToArray());
+        }
+        // compression flag 0, method 0, empty language tag, empty translated keyword
+        chunk.AddRange([0, 0, 0, 0]);
+        chunk.AddRange(Encoding.UTF8.GetBytes(text));
+        return PngChunks.InsertBeforeEnd(png, "iTXt", chunk.ToArray());
+    }
+
+    /// <summary>The text of the first <c>parameters</c> chunk (tEXt or iTXt), or null when there is none.</summary>
+    public static string? Read(byte[] png)
+    {
+        foreach (var (type, memory) in PngChunks.Read(png))
+        {
+            var data = memory.Span;
+            int keywordEnd = data.IndexOf((byte)0);
+            if (keywordEnd < 0 || !data[..keywordEnd].SequenceEqual(Encoding.Latin1.GetBytes(Keyword)))
+            {
+                continue;
+            }
+            var rest = data[(keywordEnd + 1)..];
+            switch (type)
+            {
+                case "tEXt":
+                    return Encoding.Latin1.GetString(rest);
+                case "iTXt" when ReadInternational(rest) is { } text:
+                    return text;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>iTXt after the keyword: compression flag, method, language tag\0, translated keyword\0, UTF-8 text.</summary>
+    private static string? ReadInternational(ReadOnlySpan<byte> rest)
+    {
+        if (rest.Length < 2)
+        {
+            return null;
+        }
+        bool compressed = rest[0] == 1;
+        var afterFlags = rest[2..];
+        int languageEnd = afterFlags.IndexOf((byte)0);
+        if (languageEnd < 0)
+        {
+            return null;
+        }
+        var afterLanguage = afterFlags[(languageEnd + 1)..];
+        int translatedEnd = afterLanguage.IndexOf((byte)0);
+        if (translatedEnd < 0)
+        {
+            return null;
+        }
+        var text = afterLanguage[(translatedEnd + 1)..];
+        if (!compressed)
+        {
+            return Encoding.UTF8.GetString(text);
+        }
+        using var zlib = new ZLibStream(new MemoryStream(text.ToArray()), CompressionMode.Decompress);
+        using var reader = new StreamReader(zlib, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace DreamOmni2.Engine.Packs;
+
+/// <summary>Parses <c>pack.json</c> strictly: unknown fields, missing fields and nulls where none is allowed are errors.</summary>
+public static class PackManifestReader
+{
+    private static readonly JsonSerializerOptions s_options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        Converters =
+        {
+            new JsonStringEnumConverter<GraphOptimization>(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false),
+            new JsonStringEnumConverter<TextEmbeddingRole>(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false),
+            new JsonStringEnumConverter<PromptStyle>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false),
+            new ImageSizeJsonConverter(),
+        },
+    };
+
+    public static PackManifest Read(string path) => Parse(File.ReadAllBytes(path), path);
+
+    /// <param name="source">The file the JSON came from, for messages.</param>
+    public static PackManifest Parse(ReadOnlySpan<byte> json, string source)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<PackManifest>(json, s_options)
+                ?? throw new PackValidationException($"{source}: the manifest is null; expected an object");
+        }
+        catch (JsonException e)
+        {
+            throw new PackValidationException(Describe(source, e), e);
+        }
+    }
+
+    private static string Describe(string source, JsonException e)
+    {
+        string where = e.LineNumber is { } line ? $"line {line + 1}" : "";
+        string field = e.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "";
+        if (field.Length > 0)
+        {
+            where += $"{(where.Length > 0 ? ", " : "")}field '{field}'";
+        }
+        // System.Text.Json appends its own " Path: … | LineNumber: …" to some messages; the prefix above says it better.
+        string message = e.Message;
+        int suffix = message.IndexOf(" Path: $", StringComparison.Ordinal);
+        if (suffix >= 0)
+        {
+            message = message[..suffix];
+        }
+        return $"{source}: {(where.Length > 0 ? where + ": " : "")}{message}";
+    }
+}

@@ -1,0 +1,166 @@
+namespace DreamOmni2.Engine.Packs;
+
+/// <summary>The checks a manifest must pass on its own, before any file it names is opened.</summary>
+public static class PackManifestRules
+{
+    /// <summary>Throws <see cref="PackValidationException"/> listing every problem found.</summary>
+    /// <param name="source">The manifest's path, for messages.</param>
+    public static void Check(PackManifest manifest, string source)
+    {
+        var problems = Problems(manifest).Select(p => $"{source}: {p}").ToList();
+        if (problems.Count > 0)
+        {
+            throw PackValidationException.FromProblems(problems);
+        }
+    }
+
+    public static IEnumerable<string> Problems(PackManifest m)
+    {
+        if (m.Format != PackManifest.CurrentFormat)
+        {
+            yield return $"field 'format': format {m.Format} is not supported; this engine reads format {PackManifest.CurrentFormat}";
+        }
+        if (string.IsNullOrWhiteSpace(m.Name))
+        {
+            yield return "field 'name': a pack needs a name";
+        }
+        foreach (var p in TransformerProblems(m.Transformer))
+        {
+            yield return p;
+        }
+        foreach (var p in TextEncoderProblems(m.TextEncoders))
+        {
+            yield return p;
+        }
+        foreach (var p in LatentProblems(m.Latent))
+        {
+            yield return p;
+        }
+        foreach (var p in DefaultsProblems(m.Defaults, m.Latent.PixelsPerToken))
+        {
+            yield return p;
+        }
+        if (m.Schedule.MaxImageSeqLen <= m.Schedule.BaseImageSeqLen)
+        {
+            yield return "field 'schedule.max_image_seq_len': must be greater than base_image_seq_len";
+        }
+    }
+
+    private static IEnumerable<string> TransformerProblems(TransformerSection t)
+    {
+        if (t.Modes.Edit is null && t.Modes.Generate is null)
+        {
+            yield return "field 'transformer.modes': name a graph for 'edit', 'generate' or both";
+        }
+        if (t.LoraAdapters is { } adapters)
+        {
+            foreach (var mode in Enum.GetValues<GenerationMode>())
+            {
+                if (adapters.For(mode) is not null && t.Modes.For(mode) is null)
+                {
+                    yield return $"field 'transformer.lora_adapters.{ModeName(mode)}': an adapter for a mode with no transformer";
+                }
+            }
+        }
+        var i = t.Inputs;
+        string?[] names = [i.HiddenStates, i.EncoderHiddenStates, i.PooledProjections, i.Timestep, i.ImgIds, i.TxtIds, i.Guidance];
+        foreach (var duplicate in names.OfType<string>().GroupBy(n => n).Where(g => g.Count() > 1))
+        {
+            yield return $"field 'transformer.inputs': '{duplicate.Key}' is named for more than one role";
+        }
+    }
+
+    private static IEnumerable<string> TextEncoderProblems(IReadOnlyList<TextEncoderSection> encoders)
+    {
+        for (int e = 0; e < encoders.Count; e++)
+        {
+            if (encoders[e].MaxLength <= 0)
+            {
+                yield return $"field 'text_encoders[{e}].max_length': must be positive";
+            }
+            if (encoders[e].Outputs.Count == 0)
+            {
+                yield return $"field 'text_encoders[{e}].outputs': an encoder must feed the transformer";
+            }
+        }
+        foreach (var role in Enum.GetValues<TextEmbeddingRole>())
+        {
+            int feeds = encoders.Sum(e => e.Outputs.Values.Count(r => r == role));
+            if (feeds != 1)
+            {
+                yield return $"field 'text_encoders[].outputs': {RoleName(role)} must be fed exactly once; it is fed {feeds} times";
+            }
+        }
+    }
+
+    private static IEnumerable<string> LatentProblems(LatentSection latent)
+    {
+        if (latent.Channels <= 0 || latent.Downsampling <= 0)
+        {
+            yield return "field 'latent': channels and downsampling must be positive";
+        }
+        if (latent.PatchSize != 2)
+        {
+            yield return $"field 'latent.patch_size': the engine packs 2×2 patches, as Flux does; got {latent.PatchSize}";
+        }
+        if (latent.ScalingFactor == 0)
+        {
+            yield return "field 'latent.scaling_factor': must not be 0";
+        }
+        var preview = latent.Preview;
+        if (preview.Factors.Count != latent.Channels)
+        {
+            yield return $"field 'latent.preview.factors': {preview.Factors.Count} rows for {latent.Channels} channels; give one (R, G, B) row per channel";
+        }
+        for (int row = 0; row < preview.Factors.Count; row++)
+        {
+            if (preview.Factors[row].Length != 3)
+            {
+                yield return $"field 'latent.preview.factors[{row}]': {preview.Factors[row].Length} values; a row is (R, G, B)";
+            }
+        }
+        if (preview.Bias.Length != 3)
+        {
+            yield return $"field 'latent.preview.bias': {preview.Bias.Length} values; the bias is (R, G, B)";
+        }
+    }
+
+    private static IEnumerable<string> DefaultsProblems(DefaultsSection d, int multiple)
+    {
+        if (d.Steps <= 0)
+        {
+            yield return "field 'defaults.steps': must be positive";
+        }
+        if (d.MaxArea < (long)multiple * multiple)
+        {
+            yield return $"field 'defaults.max_area': must hold at least one {multiple}×{multiple} token";
+        }
+        if (d.MaxImages <= 0)
+        {
+            yield return "field 'defaults.max_images': must be positive";
+        }
+        if (!IsTokenAligned(d.GenerateSize.Width, d.GenerateSize.Height, multiple))
+        {
+            yield return $"field 'defaults.generate_size': {d.GenerateSize} is not made of whole {multiple}-px tokens";
+        }
+        if (d.Buckets.Count == 0)
+        {
+            yield return "field 'defaults.buckets': at least one bucket is needed";
+        }
+        for (int b = 0; b < d.Buckets.Count; b++)
+        {
+            if (!IsTokenAligned(d.Buckets[b].Width, d.Buckets[b].Height, multiple))
+            {
+                yield return $"field 'defaults.buckets[{b}]': {d.Buckets[b]} is not made of whole {multiple}-px tokens";
+            }
+        }
+    }
+
+    private static bool IsTokenAligned(int width, int height, int multiple) =>
+        width > 0 && height > 0 && width % multiple == 0 && height % multiple == 0;
+
+    internal static string ModeName(GenerationMode mode) => mode == GenerationMode.Edit ? "edit" : "generate";
+
+    internal static string RoleName(TextEmbeddingRole role) =>
+        role == TextEmbeddingRole.EncoderHiddenStates ? "encoder_hidden_states" : "pooled_projections";
+}

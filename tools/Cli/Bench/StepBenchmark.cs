@@ -1,0 +1,34 @@
+using DreamOmni2.Engine.Pipeline;
+using DreamOmni2.Engine.Runtime;
+
+namespace DreamOmni2.Cli.Bench;
+
+/// <summary>Runs a job's steps on this thread and splits each step's time into ONNX Runtime's and the engine's.</summary>
+internal static class StepBenchmark
+{
+    public static BenchRow Measure(PackSessions sessions, GenerationRequest request, int steps, CancellationToken cancellationToken)
+    {
+        // One extra step, not counted: the first run pays for ONNX Runtime's arena growth and JIT compilation.
+        using var job = KontextJob.Prepare(sessions, request with { Steps = steps + 1 }, cancellationToken);
+        job.Step(cancellationToken);
+        TimeSpan onnx = TimeSpan.Zero, total = TimeSpan.Zero;
+        long allocated = 0;
+        while (!job.IsDenoised)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var step = job.Step(cancellationToken);
+            allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+            onnx += step.OnnxTime;
+            total += step.Elapsed;
+        }
+        var p = job.Prepared;
+        return new BenchRow(
+            sessions.Pack.Name,
+            p.TargetTokens,
+            p.ReferenceTokens,
+            steps,
+            onnx.TotalMilliseconds / steps,
+            (total - onnx).TotalMilliseconds / steps,
+            allocated / steps);
+    }
+}

@@ -1,0 +1,150 @@
+"""Builds the test fixture packs from seeded random weights.
+
+packs/fixture: a FLUX-shaped model at toy size (16-channel /8 VAE stand-in, CLIP-like and T5-like text encoders,
+one double- and one single-stream block) with the real export's input/output names. Not trained: its pictures are
+noise, but every tensor has the shape and role it has in the real pipeline.
+
+packs/bench-passthrough: real-size transformer inputs (64-d tokens, 4096-d text states, 768-d pooled, 512 text
+tokens, Kontext buckets) through a graph that does almost no work, to measure the engine's own per-step cost.
+
+Usage (Debian's python3-torch and python3-onnx):  /usr/bin/python3 tools/packs/make_fixture.py
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import torch
+from torch import nn
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "tools" / "trainer"))
+
+from flux_tiny import (  # noqa: E402
+    ConvVaeDecoder, ConvVaeEncoder, FluxTinyTransformer, TextEncoderConfig, TinyTextEncoder, TransformerConfig,
+)
+from pack_export import (  # noqa: E402
+    DEFAULT_SCHEDULE, FLUX_PREVIEW_BIAS, FLUX_PREVIEW_FACTORS, KONTEXT_BUCKETS, TRANSFORMER_INPUT_NAMES,
+    TRANSFORMER_INPUTS, _export, export_text_encoder, export_transformer, export_vae, write_manifest, write_vocab,
+)
+
+FIXTURE_WORDS = (
+    "a an and the of in on with have make edit generate image object background color pattern shape style "
+    "1 2 3 4 5 red orange yellow green blue purple pink white black gray circle square triangle star heart "
+    "striped dotted solid filled outlined small large"
+).split()
+
+CLIP_LENGTH = 16
+T5_LENGTH = 24
+
+
+def text_encoders_manifest(clip_length: int, t5_length: int) -> list[dict]:
+    tokenizer = {"kind": "words", "vocab": "vocab.txt"}
+    return [
+        {"name": "clip", "file": "clip.onnx", "tokenizer": tokenizer, "max_length": clip_length,
+         "input": "input_ids", "outputs": {"pooled_embeddings": "pooled_projections"}},
+        {"name": "t5", "file": "t5.onnx", "tokenizer": tokenizer, "max_length": t5_length,
+         "input": "input_ids", "outputs": {"text_embeddings": "encoder_hidden_states"}},
+    ]
+
+
+def export_text_encoders(directory: Path, clip_cfg: TextEncoderConfig, t5_cfg: TextEncoderConfig) -> None:
+    export_text_encoder(TinyTextEncoder(clip_cfg), directory / "clip.onnx", ["text_embeddings", "pooled_embeddings"])
+    export_text_encoder(TinyTextEncoder(t5_cfg), directory / "t5.onnx", ["text_embeddings"])
+
+
+def make_fixture(directory: Path) -> None:
+    torch.manual_seed(20251123)
+    vocab = len(FIXTURE_WORDS) + 2
+    clip_cfg = TextEncoderConfig(vocab_size=vocab, max_length=CLIP_LENGTH, width=32, heads=2, layers=1,
+                                 pooled_dim=24, sequence_dim=32)
+    t5_cfg = TextEncoderConfig(vocab_size=vocab, max_length=T5_LENGTH, width=32, heads=2, layers=1,
+                               pooled_dim=24, sequence_dim=32)
+    cfg = TransformerConfig(in_channels=64, width=64, heads=4, double_blocks=1, single_blocks=1, text_dim=32,
+                            pooled_dim=24, rope_axes=(4, 6, 6))
+    transformer = FluxTinyTransformer(cfg)
+    # proj_out starts at zero for training; a fixture needs an output that depends on its inputs.
+    nn.init.normal_(transformer.proj_out.weight, std=0.05)
+
+    directory.mkdir(parents=True, exist_ok=True)
+    write_vocab(FIXTURE_WORDS, directory / "vocab.txt")
+    export_text_encoders(directory, clip_cfg, t5_cfg)
+    export_transformer(transformer, directory / "transformer.onnx", T5_LENGTH)
+    export_vae(ConvVaeEncoder(16, 8), ConvVaeDecoder(16, 8), directory, 128, 16, 8)
+    write_manifest(directory, {
+        "format": 1,
+        "name": "fixture",
+        "description": "Untrained FLUX-shaped toy model with seeded random weights, for tests.",
+        "license": "MIT",
+        "transformer": {"modes": {"edit": "transformer.onnx", "generate": "transformer.onnx"},
+                        "lora_adapters": None, "inputs": TRANSFORMER_INPUT_NAMES, "output": "latent"},
+        "text_encoders": text_encoders_manifest(CLIP_LENGTH, T5_LENGTH),
+        "vae": {"encoder": {"file": "vae_encoder.onnx", "input": "images", "output": "latent"},
+                "decoder": {"file": "vae_decoder.onnx", "input": "latent", "output": "images"},
+                "applies_scaling": False},
+        "latent": {"channels": 16, "downsampling": 8, "patch_size": 2, "scaling_factor": 0.3611,
+                   "shift_factor": 0.1159,
+                   "preview": {"factors": FLUX_PREVIEW_FACTORS, "bias": FLUX_PREVIEW_BIAS, "decoder": None}},
+        "schedule": DEFAULT_SCHEDULE,
+        "defaults": {"steps": 6, "guidance": 3.5, "max_area": 128 * 128, "generate_size": [128, 128],
+                     "buckets": [[128, 128], [96, 160], [160, 96], [112, 144], [144, 112]], "max_images": 5},
+        "encoding": {"index": True, "shift": True},
+        "session": {"graph_optimization": "all"},
+        "prompt": {"style": "natural"},
+    })
+
+
+class PassthroughTransformer(nn.Module):
+    """Consumes every transformer input at real size and does almost nothing with it."""
+
+    def forward(self, hidden_states, encoder_hidden_states, pooled_projections, timestep, img_ids, txt_ids, guidance):
+        side = (encoder_hidden_states[:, 0, :1].mean() + pooled_projections[:, :1].mean() + guidance.mean()
+                + img_ids[:1, :].mean() + txt_ids[:1, :].mean()) * 1e-6
+        return hidden_states * (1.0 - timestep)[:, None, None] + side
+
+
+def make_bench_passthrough(directory: Path) -> None:
+    torch.manual_seed(7)
+    vocab = len(FIXTURE_WORDS) + 2
+    clip_cfg = TextEncoderConfig(vocab_size=vocab, max_length=77, width=32, heads=2, layers=1,
+                                 pooled_dim=768, sequence_dim=32)
+    t5_cfg = TextEncoderConfig(vocab_size=vocab, max_length=512, width=32, heads=2, layers=1,
+                               pooled_dim=32, sequence_dim=4096)
+    directory.mkdir(parents=True, exist_ok=True)
+    write_vocab(FIXTURE_WORDS, directory / "vocab.txt")
+    export_text_encoders(directory, clip_cfg, t5_cfg)
+    n, length = 8, 512
+    example = (torch.randn(1, n, 64), torch.randn(1, length, 4096), torch.randn(1, 768), torch.full((1,), 0.5),
+               torch.zeros(n, 3), torch.zeros(length, 3), torch.full((1,), 3.5))
+    dynamic = {"hidden_states": {0: "batch", 1: "image_tokens"}, "encoder_hidden_states": {0: "batch"},
+               "pooled_projections": {0: "batch"}, "timestep": {0: "batch"}, "img_ids": {0: "image_tokens"},
+               "guidance": {0: "batch"}, "latent": {0: "batch", 1: "image_tokens"}}
+    _export(PassthroughTransformer(), example, directory / "transformer.onnx", TRANSFORMER_INPUTS, ["latent"], dynamic)
+    export_vae(ConvVaeEncoder(16, 8), ConvVaeDecoder(16, 8), directory, 128, 16, 8)
+    write_manifest(directory, {
+        "format": 1,
+        "name": "bench-passthrough",
+        "description": "Real-size FLUX.1 Kontext tensors through a graph that does almost no work; measures the engine.",
+        "license": "MIT",
+        "transformer": {"modes": {"edit": "transformer.onnx", "generate": "transformer.onnx"},
+                        "lora_adapters": None, "inputs": TRANSFORMER_INPUT_NAMES, "output": "latent"},
+        "text_encoders": text_encoders_manifest(77, 512),
+        "vae": {"encoder": {"file": "vae_encoder.onnx", "input": "images", "output": "latent"},
+                "decoder": {"file": "vae_decoder.onnx", "input": "latent", "output": "images"},
+                "applies_scaling": False},
+        "latent": {"channels": 16, "downsampling": 8, "patch_size": 2, "scaling_factor": 0.3611,
+                   "shift_factor": 0.1159,
+                   "preview": {"factors": FLUX_PREVIEW_FACTORS, "bias": FLUX_PREVIEW_BIAS, "decoder": None}},
+        "schedule": DEFAULT_SCHEDULE,
+        "defaults": {"steps": 28, "guidance": 3.5, "max_area": 1024 * 1024, "generate_size": [1024, 1024],
+                     "buckets": KONTEXT_BUCKETS, "max_images": 5},
+        "encoding": {"index": True, "shift": True},
+        "session": {"graph_optimization": "all"},
+        "prompt": {"style": "natural"},
+    })
+
+
+if __name__ == "__main__":
+    make_fixture(REPO / "packs" / "fixture")
+    make_bench_passthrough(REPO / "packs" / "bench-passthrough")
+    print("wrote packs/fixture and packs/bench-passthrough")
