@@ -17,6 +17,7 @@ public sealed class BuiltInNaturalTranslationTests
         { GenerationMode.Generate, 2, "the person in the image on the left wearing the jacket in the image on the right", "the person in image 1 wearing the jacket in image 2" },
         { GenerationMode.Generate, 2, "the lamp of the other image next to the sofa in Image 1", "the lamp of image 2 next to the sofa in image 1" },
         { GenerationMode.Generate, 0, "  a castle on a hill at sunset ", "a castle on a hill at sunset" },
+        { GenerationMode.Edit, 2, "hang the picture frame from image 2 on the wall", "hang the picture frame from image 2 on the wall" },
     };
 
     [Theory]

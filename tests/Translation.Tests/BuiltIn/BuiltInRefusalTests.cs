@@ -44,7 +44,7 @@ public sealed class BuiltInRefusalTests
         { PromptStyle.ShapeWorld, GenerationMode.Generate, 2, "generate the object of image 1 in red", "a generation from images cannot set the color to \"red\" by name" },
         { PromptStyle.ShapeWorld, GenerationMode.Generate, 3, "generate the object of image 1 with the color of image 2 and the color of image 3", "conflicting colors: the color of image 2 and the color of image 3" },
         { PromptStyle.ShapeWorld, GenerationMode.Generate, 2, "generate a star with the color of image 2", "the instruction does not say which image's object to generate" },
-        { PromptStyle.ShapeWorld, GenerationMode.Generate, 2, "generate the object of the image", "\"the image\" could mean any image: the request has 2 images" },
+        { PromptStyle.ShapeWorld, GenerationMode.Generate, 2, "generate the object of the image", "\"image\" without a number: say which image (image 1, image 2, …)" },
         { PromptStyle.ShapeWorld, GenerationMode.Generate, 2, "generate the object of the other picture", "\"the other picture\" is unclear" },
         { PromptStyle.ShapeWorld, GenerationMode.Generate, 2, "generate the object of image 1 and the object of image 2", "the instruction names the objects of image 1 and image 2: a generation draws one" },
         { PromptStyle.ShapeWorld, GenerationMode.Generate, 3, "generate the object of image 1 on the background of image 2 on a sky background", "conflicting backgrounds: the background of image 2 and the background \"sky\"" },
