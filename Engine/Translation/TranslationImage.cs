@@ -8,6 +8,6 @@ public sealed record TranslationImage(ReadOnlyMemory<byte> Bytes, string Content
     /// <summary>An image whose content type is read from its first bytes.</summary>
     /// <exception cref="ArgumentException">The bytes are not a PNG, JPEG or WebP image.</exception>
     public static TranslationImage FromEncoded(ReadOnlyMemory<byte> bytes) =>
-        new(bytes, EncodedSignature.MediaType(bytes.Span)
+        new(bytes, ImageHeader.MediaType(bytes.Span)
             ?? throw new ArgumentException("the image is not a PNG, JPEG or WebP file", nameof(bytes)));
 }

@@ -19,13 +19,13 @@ from torch import nn
 class TransformerConfig:
     in_channels: int = 192          # packed latent token width: latent channels x patch^2
     width: int = 256
-    heads: int = 8
-    double_blocks: int = 2
+    heads: int = 4
+    double_blocks: int = 1
     single_blocks: int = 4
     mlp_ratio: float = 4.0
     text_dim: int = 128             # encoder_hidden_states width
     pooled_dim: int = 128           # pooled_projections width
-    rope_axes: tuple[int, int, int] = (8, 12, 12)
+    rope_axes: tuple[int, int, int] = (16, 24, 24)
     rope_theta: float = 10000.0
     predicts_clean_image: bool = True  # the network predicts x0; the graph converts it to the velocity v
 
@@ -101,8 +101,8 @@ def apply_rope(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.T
 
 def attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
     """(B, H, N, D) -> (B, N, H*D)."""
-    scale = 1.0 / math.sqrt(q.shape[-1])
-    weights = torch.softmax(torch.matmul(q, k.transpose(-1, -2)) * scale, dim=-1)
+    q = q * (1.0 / math.sqrt(q.shape[-1]))  # scaling q (N×D) is cheaper than scaling the scores (N×N)
+    weights = torch.softmax(torch.matmul(q, k.transpose(-1, -2)), dim=-1)
     out = torch.matmul(weights, v)
     b, h, n, d = out.shape
     return out.transpose(1, 2).reshape(b, n, h * d)

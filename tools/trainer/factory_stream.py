@@ -1,0 +1,80 @@
+"""Reads training samples from the data factory's binary stream (format: tools/DataFactory/README.md)."""
+from __future__ import annotations
+
+import queue
+import struct
+import subprocess
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+MAGIC = b"DOS1"
+IMAGE_SIZE = 64
+IMAGE_BYTES = IMAGE_SIZE * IMAGE_SIZE * 3
+TASKS = ("edit", "generate", "text_edit", "text_to_image")
+
+
+@dataclass
+class Sample:
+    index: int
+    task: int
+    prompt: str
+    inputs: np.ndarray   # (n, 64, 64, 3) uint8
+    target: np.ndarray   # (64, 64, 3) uint8
+
+
+def read_sample(stream) -> Sample | None:
+    header = stream.read(20)
+    if len(header) < 20:
+        return None
+    magic, index, task, n, prompt_length = struct.unpack("<4siiii", header)
+    if magic != MAGIC:
+        raise ValueError(f"data factory stream out of sync: expected {MAGIC!r}, got {magic!r}")
+    prompt = stream.read(prompt_length).decode("utf-8")
+    pixels = stream.read((n + 1) * IMAGE_BYTES)
+    if len(pixels) < (n + 1) * IMAGE_BYTES:
+        return None
+    images = np.frombuffer(pixels, dtype=np.uint8).reshape(n + 1, IMAGE_SIZE, IMAGE_SIZE, 3)
+    return Sample(index, task, prompt, images[:n], images[n])
+
+
+class FactoryStream:
+    """Runs `DreamOmni2.DataFactory stream --start S` and groups samples into batches of equal image count."""
+
+    def __init__(self, factory_dll: Path, start: int, batch_size: int, prefetch_batches: int = 8):
+        self.batch_size = batch_size
+        self.process = subprocess.Popen(
+            ["dotnet", str(factory_dll), "stream", "--start", str(start)],
+            stdout=subprocess.PIPE, bufsize=1 << 20,
+        )
+        self.batches: queue.Queue = queue.Queue(maxsize=prefetch_batches)
+        self.consumed = start
+        self.failure: BaseException | None = None
+        threading.Thread(target=self._fill, daemon=True).start()
+
+    def _fill(self) -> None:
+        bins: dict[int, list[Sample]] = {}
+        try:
+            while True:
+                sample = read_sample(self.process.stdout)
+                if sample is None:
+                    raise RuntimeError("the data factory stream ended")
+                group = bins.setdefault(len(sample.inputs), [])
+                group.append(sample)
+                if len(group) == self.batch_size:
+                    self.batches.put(group)
+                    bins[len(sample.inputs)] = []
+        except BaseException as error:  # surfaced to the training loop
+            self.failure = error
+            self.batches.put(None)
+
+    def next_batch(self) -> list[Sample]:
+        batch = self.batches.get()
+        if batch is None:
+            raise RuntimeError("data factory failed") from self.failure
+        return batch
+
+    def close(self) -> None:
+        self.process.kill()

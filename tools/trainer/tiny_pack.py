@@ -1,0 +1,89 @@
+"""The tiny pack's fixed format (64x64 pixels, lossless space-to-depth latent) and its exporter."""
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from flux_tiny import DepthToSpaceDecoder, FluxTinyTransformer, SpaceToDepthEncoder, TinyTextEncoder
+from pack_export import (
+    DEFAULT_SCHEDULE, TRANSFORMER_INPUT_NAMES, export_text_encoder, export_transformer, export_vae, write_manifest,
+)
+
+IMAGE_SIZE = 64
+LATENT_FACTOR = 4          # 4x4 pixels per latent cell
+LATENT_CHANNELS = 3 * LATENT_FACTOR * LATENT_FACTOR
+TEXT_LENGTH = 32
+
+
+def position_ids(n_references: int, grid: int, index: bool, shift: bool) -> np.ndarray:
+    """(axis0, row, col) per token, target first: the engine's PositionIds for square grids of equal size."""
+    rows, cols = np.meshgrid(np.arange(grid), np.arange(grid), indexing="ij")
+    rows, cols = rows.reshape(-1), cols.reshape(-1)
+    parts = [np.stack([np.zeros_like(rows), rows, cols], axis=1)]
+    for i in range(1, n_references + 1):
+        axis0 = np.full_like(rows, i if index else 1)
+        offset = (i - 1) * grid if shift else 0
+        parts.append(np.stack([axis0, rows, cols + offset], axis=1))
+    return np.concatenate(parts).astype(np.float32)
+
+
+def preview_factors() -> list[list[float]]:
+    """Channel c of the space-to-depth latent holds colour c // 16, so averaging a cell's 16 values is exact."""
+    cells = LATENT_FACTOR * LATENT_FACTOR
+    return [[1.0 / cells if c // cells == rgb else 0.0 for rgb in range(3)] for c in range(LATENT_CHANNELS)]
+
+
+def export_tiny_pack(out: Path, transformer: FluxTinyTransformer, text_encoder: TinyTextEncoder, vocab: Path,
+                     index: bool, shift: bool, training: dict) -> None:
+    staging = out.with_name(out.name + ".staging")
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir(parents=True)
+    export_transformer(copy.deepcopy(transformer).float().cpu(), staging / "transformer.onnx", TEXT_LENGTH)
+    export_text_encoder(copy.deepcopy(text_encoder).float().cpu(), staging / "text_encoder.onnx",
+                        ["text_embeddings", "pooled_embeddings"])
+    export_vae(SpaceToDepthEncoder(LATENT_FACTOR), DepthToSpaceDecoder(LATENT_FACTOR), staging, IMAGE_SIZE,
+               LATENT_CHANNELS, LATENT_FACTOR)
+    shutil.copy(vocab, staging / "vocab.txt")
+    scheme = ("index" if index else "no index") + " + " + ("shift" if shift else "no shift")
+    write_manifest(staging, {
+        "format": 1,
+        "name": "tiny" if index and shift else f"tiny-{'index' if index else 'noindex'}-{'shift' if shift else 'noshift'}",
+        "description": f"A FLUX-shaped model trained from scratch on the shape-world data factory ({scheme}); "
+                       f"64x64 edits and generations from up to four images.",
+        "license": "MIT",
+        "transformer": {"modes": {"edit": "transformer.onnx", "generate": "transformer.onnx"},
+                        "lora_adapters": None, "inputs": TRANSFORMER_INPUT_NAMES, "output": "latent"},
+        "text_encoders": [{
+            "name": "text", "file": "text_encoder.onnx", "tokenizer": {"kind": "words", "vocab": "vocab.txt"},
+            "max_length": TEXT_LENGTH, "input": "input_ids",
+            "outputs": {"text_embeddings": "encoder_hidden_states", "pooled_embeddings": "pooled_projections"},
+        }],
+        "vae": {"encoder": {"file": "vae_encoder.onnx", "input": "images", "output": "latent"},
+                "decoder": {"file": "vae_decoder.onnx", "input": "latent", "output": "images"},
+                "applies_scaling": False},
+        "latent": {"channels": LATENT_CHANNELS, "downsampling": LATENT_FACTOR, "patch_size": 2,
+                   "scaling_factor": 1.0, "shift_factor": 0.0,
+                   "preview": {"factors": preview_factors(), "bias": [0.0, 0.0, 0.0], "decoder": None}},
+        "schedule": DEFAULT_SCHEDULE,
+        "defaults": {"steps": 12, "guidance": 3.5, "max_area": IMAGE_SIZE * IMAGE_SIZE,
+                     "generate_size": [IMAGE_SIZE, IMAGE_SIZE], "buckets": [[IMAGE_SIZE, IMAGE_SIZE]],
+                     "max_images": 4},
+        "encoding": {"index": index, "shift": shift},
+        "session": {"graph_optimization": "all"},
+        "prompt": {"style": "shape-world"},
+    })
+    training_dir = staging / "training"
+    training_dir.mkdir()
+    shutil.copy(training["log"], training_dir / "log.csv")
+    (training_dir / "summary.json").write_text(
+        json.dumps({k: v for k, v in training.items() if k != "log"}
+                                 | {"scheme": {"index": index, "shift": shift}}, indent=2) + "\n")
+    if out.exists():
+        shutil.rmtree(out)
+    staging.rename(out)

@@ -1,0 +1,281 @@
+"""Trains the tiny pack: a FLUX-shaped rectified-flow transformer on the shape-world data factory's stream.
+
+One command (Debian's python3-torch and python3-onnx; a CUDA machine with a recent torch works the same):
+
+    /usr/bin/python3 tools/trainer/train.py --run tools/trainer/runs/both --out packs/tiny --hours 3
+
+Resumable: run the same command again and it continues from the run folder's checkpoint. Every --export-minutes it
+exports the EMA weights as a complete pack to --out, with the training log beside it.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import csv
+import math
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from factory_stream import FactoryStream, Sample  # noqa: E402
+from flux_tiny import (  # noqa: E402
+    FluxTinyTransformer, SpaceToDepthEncoder, TextEncoderConfig, TinyTextEncoder, TransformerConfig,
+)
+from tiny_pack import IMAGE_SIZE, LATENT_FACTOR, TEXT_LENGTH, export_tiny_pack, position_ids  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def parse_args() -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--run", type=Path, required=True, help="folder for checkpoints and logs")
+    p.add_argument("--out", type=Path, required=True, help="pack folder to export to")
+    p.add_argument("--hours", type=float, default=3.0, help="stop after this much wall time (this invocation)")
+    p.add_argument("--max-samples", type=int, default=0, help="stop after this many samples in total (0: no limit)")
+    p.add_argument("--index", choices=["on", "off"], default="on", help="index encoding during training")
+    p.add_argument("--shift", choices=["on", "off"], default="on", help="position shift during training")
+    p.add_argument("--batch", type=int, default=32)
+    p.add_argument("--lr", type=float, default=4e-4)
+    p.add_argument("--warmup", type=int, default=300, help="optimizer steps of linear warm-up")
+    p.add_argument("--ema", type=float, default=0.999)
+    p.add_argument("--width", type=int, default=256)
+    p.add_argument("--double-blocks", type=int, default=1)
+    p.add_argument("--single-blocks", type=int, default=4)
+    p.add_argument("--checkpoint-minutes", type=float, default=10.0)
+    p.add_argument("--export-minutes", type=float, default=20.0)
+    p.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: all cores)")
+    p.add_argument("--seed", type=int, default=1)
+    return p.parse_args()
+
+
+def build_factory(run: Path) -> Path:
+    out = run / "factory"
+    subprocess.run(["dotnet", "build", str(REPO / "tools" / "DataFactory"), "-c", "Release", "-o", str(out),
+                    "-v", "quiet", "-nologo"], check=True)
+    subprocess.run(["dotnet", str(out / "DreamOmni2.DataFactory.dll"), "vocab", "--out", str(run / "vocab.txt")],
+                   check=True)
+    return out / "DreamOmni2.DataFactory.dll"
+
+
+def load_vocab(path: Path) -> dict[str, int]:
+    return {word: i for i, word in enumerate(path.read_text(encoding="utf-8").splitlines())}
+
+
+def tokenize(prompt: str, vocab: dict[str, int]) -> list[int]:
+    ids = [vocab.get(word, 1) for word in prompt.lower().split()][:TEXT_LENGTH]
+    return ids + [0] * (TEXT_LENGTH - len(ids))
+
+
+class BatchBuilder:
+    """Turns factory samples into the transformer's inputs, exactly as the engine will feed them."""
+
+    def __init__(self, vocab: dict[str, int], index: bool, shift: bool, device: torch.device):
+        self.vocab = vocab
+        self.index = index
+        self.shift = shift
+        self.device = device
+        self.encode = SpaceToDepthEncoder(LATENT_FACTOR)
+        grid = IMAGE_SIZE // LATENT_FACTOR // 2
+        self.grid = grid
+
+    def pack(self, images: torch.Tensor) -> torch.Tensor:
+        """(B, 3, 64, 64) in [-1,1] -> (B, tokens, 192): space-to-depth latent then FLUX's 2x2 packing."""
+        z = self.encode(images)
+        b, c, h, w = z.shape
+        return z.reshape(b, c, h // 2, 2, w // 2, 2).permute(0, 2, 4, 1, 3, 5).reshape(b, (h // 2) * (w // 2), c * 4)
+
+    def __call__(self, samples: list[Sample]) -> dict[str, torch.Tensor]:
+        n = len(samples[0].inputs)
+        target = torch.from_numpy(np.stack([s.target for s in samples])).to(self.device)
+        target = target.permute(0, 3, 1, 2).float() / 127.5 - 1.0
+        refs = []
+        if n:
+            inputs = torch.from_numpy(np.stack([s.inputs for s in samples])).to(self.device)
+            inputs = inputs.permute(0, 1, 4, 2, 3).float() / 127.5 - 1.0
+            refs = [self.pack(inputs[:, i]) for i in range(n)]
+        weight = self.pixel_weights(target, inputs[:, 0] if n and samples[0].task in (0, 2) else None)
+        ids = torch.tensor([tokenize(s.prompt, self.vocab) for s in samples], dtype=torch.long, device=self.device)
+        img_ids = torch.from_numpy(position_ids(n, self.grid, self.index, self.shift)).to(self.device)
+        return {
+            "x0": self.pack(target), "refs": torch.cat(refs, dim=1) if refs else None, "weight": self.pack(weight),
+            "input_ids": ids, "img_ids": img_ids, "txt_ids": torch.zeros(TEXT_LENGTH, 3, device=self.device),
+        }
+
+    @staticmethod
+    def pixel_weights(target: torch.Tensor, source: torch.Tensor | None) -> torch.Tensor:
+        """Up-weights the pixels that carry the request: what changed from the source, or what is not background."""
+        if source is not None:
+            changed = (target - source).abs().amax(dim=1, keepdim=True) > 0.06
+        else:
+            corners = torch.stack([target[:, :, 0, 0], target[:, :, 0, -1], target[:, :, -1, 0], target[:, :, -1, -1]])
+            background = corners.mean(dim=0)[:, :, None, None]
+            changed = (target - background).abs().amax(dim=1, keepdim=True) > 0.15
+        return (1.0 + 4.0 * changed.float()).expand(-1, 3, -1, -1)
+
+
+def sample_sigmas(batch: int, target_tokens: int, device: torch.device) -> torch.Tensor:
+    """Logit-normal times, shifted for the target token count exactly as the inference schedule is."""
+    m = (1.15 - 0.5) / (4096 - 256)
+    mu = target_tokens * m + (0.5 - 256 * m)
+    u = torch.sigmoid(torch.randn(batch, device=device))
+    shifted = math.exp(mu) / (math.exp(mu) + (1.0 / u.clamp(min=1e-4) - 1.0))
+    return shifted.clamp(1e-3, 1.0)
+
+
+class Trainer:
+    def __init__(self, args: argparse.Namespace):
+        self.args = args
+        self.device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+        if args.threads:
+            torch.set_num_threads(args.threads)
+        torch.manual_seed(args.seed)
+        args.run.mkdir(parents=True, exist_ok=True)
+        self.factory_dll = build_factory(args.run)
+        self.vocab = load_vocab(args.run / "vocab.txt")
+        self.text_cfg = TextEncoderConfig(vocab_size=len(self.vocab), max_length=TEXT_LENGTH)
+        self.model_cfg = TransformerConfig(width=args.width, double_blocks=args.double_blocks,
+                                           single_blocks=args.single_blocks)
+        self.text_encoder = TinyTextEncoder(self.text_cfg).to(self.device)
+        self.transformer = FluxTinyTransformer(self.model_cfg).to(self.device)
+        self.params = list(self.text_encoder.parameters()) + list(self.transformer.parameters())
+        self.optimizer = torch.optim.AdamW(self.params, lr=args.lr, weight_decay=0.01, betas=(0.9, 0.99))
+        self.ema_text = copy.deepcopy(self.text_encoder).eval()
+        self.ema_transformer = copy.deepcopy(self.transformer).eval()
+        self.step = 0
+        self.samples = 0
+        self.next_index = 0
+        self.wall = 0.0
+        self.builder = BatchBuilder(self.vocab, args.index == "on", args.shift == "on", self.device)
+        self.log_path = args.run / "log.csv"
+        self.resume()
+
+    def checkpoint_path(self) -> Path:
+        return self.args.run / "checkpoint.pt"
+
+    def resume(self) -> None:
+        path = self.checkpoint_path()
+        if not path.exists():
+            return
+        state = torch.load(path, map_location=self.device)
+        self.text_encoder.load_state_dict(state["text_encoder"])
+        self.transformer.load_state_dict(state["transformer"])
+        self.ema_text.load_state_dict(state["ema_text"])
+        self.ema_transformer.load_state_dict(state["ema_transformer"])
+        self.optimizer.load_state_dict(state["optimizer"])
+        self.step, self.samples, self.next_index, self.wall = (
+            state["step"], state["samples"], state["next_index"], state["wall"])
+        print(f"resumed at step {self.step}, {self.samples} samples, {self.wall / 3600:.2f} h", flush=True)
+
+    def save(self) -> None:
+        state = {
+            "text_encoder": self.text_encoder.state_dict(), "transformer": self.transformer.state_dict(),
+            "ema_text": self.ema_text.state_dict(), "ema_transformer": self.ema_transformer.state_dict(),
+            "optimizer": self.optimizer.state_dict(), "step": self.step, "samples": self.samples,
+            "next_index": self.next_index, "wall": self.wall,
+            "model_config": self.model_cfg.to_json(), "text_config": self.text_cfg.to_json(),
+            "scheme": {"index": self.args.index == "on", "shift": self.args.shift == "on"},
+        }
+        tmp = self.checkpoint_path().with_suffix(".tmp")
+        torch.save(state, tmp)
+        os.replace(tmp, self.checkpoint_path())
+
+    def export(self) -> None:
+        export_tiny_pack(
+            self.args.out, self.ema_transformer, self.ema_text, self.args.run / "vocab.txt",
+            index=self.args.index == "on", shift=self.args.shift == "on",
+            training={"samples": self.samples, "steps": self.step, "wall_hours": round(self.wall / 3600, 3),
+                      "machine": machine_description(self.device), "log": self.log_path},
+        )
+        print(f"exported pack to {self.args.out} at {self.samples} samples", flush=True)
+
+    def train_step(self, batch: dict[str, torch.Tensor]) -> float:
+        x0, refs, weight = batch["x0"], batch["refs"], batch["weight"]
+        b, n_target, _ = x0.shape
+        sigma = sample_sigmas(b, n_target, self.device)
+        noise = torch.randn_like(x0)
+        xt = (1 - sigma[:, None, None]) * x0 + sigma[:, None, None] * noise
+        hidden = torch.cat((xt, refs), dim=1) if refs is not None else xt
+        guidance = torch.empty(b, device=self.device).uniform_(1.0, 5.0)
+        with torch.autocast(self.device.type, dtype=torch.bfloat16):
+            text, pooled = self.text_encoder(batch["input_ids"])
+            predicted = self.transformer.predict(hidden, text, pooled, sigma, batch["img_ids"], batch["txt_ids"],
+                                                 guidance)
+        error = (predicted[:, :n_target].float() - x0) ** 2
+        loss = (error * weight).sum() / weight.sum()
+        self.optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(self.params, 1.0)
+        for group in self.optimizer.param_groups:
+            group["lr"] = self.args.lr * min(1.0, (self.step + 1) / self.args.warmup)
+        self.optimizer.step()
+        self.update_ema()
+        return loss.item()
+
+    @torch.no_grad()
+    def update_ema(self) -> None:
+        decay = min(self.args.ema, (1 + self.step) / (10 + self.step))
+        for ema, live in ((self.ema_text, self.text_encoder), (self.ema_transformer, self.transformer)):
+            for e, p in zip(ema.parameters(), live.parameters()):
+                e.mul_(decay).add_(p.detach(), alpha=1 - decay)
+
+    def run(self) -> None:
+        args = self.args
+        stream = FactoryStream(self.factory_dll, self.next_index, args.batch)
+        new_log = not self.log_path.exists()
+        log = self.log_path.open("a", newline="")
+        writer = csv.writer(log)
+        if new_log:
+            writer.writerow(["step", "samples", "loss", "samples_per_s", "wall_hours"])
+        started = time.time()
+        wall_at_start = self.wall
+        last_checkpoint = last_export = time.time()
+        window_loss, window_samples, window_start = 0.0, 0, time.time()
+        try:
+            while time.time() - started < args.hours * 3600:
+                if args.max_samples and self.samples >= args.max_samples:
+                    break
+                samples = stream.next_batch()
+                self.next_index = max(self.next_index, max(s.index for s in samples) + 1)
+                loss = self.train_step(self.builder(samples))
+                self.step += 1
+                self.samples += len(samples)
+                self.wall = wall_at_start + (time.time() - started)
+                window_loss += loss * len(samples)
+                window_samples += len(samples)
+                if self.step % 50 == 0:
+                    rate = window_samples / (time.time() - window_start)
+                    writer.writerow([self.step, self.samples, f"{window_loss / window_samples:.5f}", f"{rate:.1f}",
+                                     f"{self.wall / 3600:.3f}"])
+                    log.flush()
+                    print(f"step {self.step} samples {self.samples} loss {window_loss / window_samples:.4f} "
+                          f"{rate:.1f} samples/s {self.wall / 3600:.2f} h", flush=True)
+                    window_loss, window_samples, window_start = 0.0, 0, time.time()
+                if time.time() - last_checkpoint > args.checkpoint_minutes * 60:
+                    self.save()
+                    last_checkpoint = time.time()
+                if time.time() - last_export > args.export_minutes * 60:
+                    self.export()
+                    last_export = time.time()
+        finally:
+            stream.close()
+            log.close()
+        self.save()
+        self.export()
+
+
+def machine_description(device: torch.device) -> str:
+    if device.type == "cuda":
+        return torch.cuda.get_device_name(0)
+    return f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__} CPU"
+
+
+if __name__ == "__main__":
+    Trainer(parse_args()).run()
