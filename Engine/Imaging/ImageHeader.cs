@@ -13,6 +13,13 @@ internal static class ImageHeader
 
     public static bool IsSupported(ReadOnlySpan<byte> bytes) => IsPng(bytes) || IsJpeg(bytes) || IsWebP(bytes);
 
+    /// <summary>"image/png", "image/jpeg" or "image/webp"; null for anything else.</summary>
+    public static string? MediaType(ReadOnlySpan<byte> bytes) =>
+        IsPng(bytes) ? "image/png"
+        : IsJpeg(bytes) ? "image/jpeg"
+        : IsWebP(bytes) ? "image/webp"
+        : null;
+
     /// <summary>The width and height the header declares, or null when it is not there or not readable.</summary>
     public static ImageSize? DeclaredSize(ReadOnlySpan<byte> bytes)
     {

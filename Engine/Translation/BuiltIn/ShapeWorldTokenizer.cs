@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+
+namespace DreamOmni2.Engine.Translation.BuiltIn;
+
+/// <summary>
+/// Splits an instruction whose image references are already canonical ("image 2") into <see cref="Token"/>s: lower
+/// case, multi-word names joined ("polka dots" → dotted), possessives split off ("image 2's" → image 2, 's),
+/// punctuation kept as words so that it separates phrases.
+/// </summary>
+internal static partial class ShapeWorldTokenizer
+{
+    [GeneratedRegex(@"polka[\s-]*dot(?:s|ted)?")]
+    private static partial Regex PolkaDots();
+
+    [GeneratedRegex(@"checker[\s-]*board")]
+    private static partial Regex Checkerboard();
+
+    [GeneratedRegex(@"\b(?:medium|mid)[\s-]*(?:sized?)\b")]
+    private static partial Regex MediumSized();
+
+    [GeneratedRegex(@"\d+|[a-z]+(?:'t)?|'s\b|[,.;:!?]")]
+    private static partial Regex Word();
+
+    public static IReadOnlyList<Token> Tokenize(string canonicalInstruction)
+    {
+        var text = canonicalInstruction.ToLowerInvariant().Replace('\u2019', '\'');
+        text = PolkaDots().Replace(text, "dotted");
+        text = Checkerboard().Replace(text, "checkerboard");
+        text = MediumSized().Replace(text, "medium");
+
+        var words = Word().Matches(text).Select(m => m.Value).ToList();
+        var tokens = new List<Token>(words.Count);
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] == "image" && i + 1 < words.Count && int.TryParse(words[i + 1], out var number))
+            {
+                tokens.Add(new ImageToken(number, $"image {words[i + 1]}"));
+                i++;
+                continue;
+            }
+            tokens.Add(Classify(words, i));
+        }
+        return tokens;
+    }
+
+    private static Token Classify(List<string> words, int i)
+    {
+        var word = words[i];
+        if (IsOutlineNamedAsAttribute(words, i))
+        {
+            return new AttributeToken(ShapeWorldAttribute.Style, word);
+        }
+        if (ShapeWorldLexicon.Words.TryGetValue(word, out var token))
+        {
+            return token;
+        }
+        return word switch
+        {
+            "image" => new UnknownToken(word, "\"image\" without a number: say which image (image 1, image 2, …)"),
+            _ when char.IsDigit(word[0]) => new UnknownToken(word, $"could not understand the number \"{word}\""),
+            _ => new UnknownToken(word, $"could not understand \"{word}\": it is not a shape-world word"),
+        };
+    }
+
+    /// <summary>"the outline of image 2" and "image 2's outline" name the style; elsewhere "outline" is the value outlined.</summary>
+    private static bool IsOutlineNamedAsAttribute(List<string> words, int i) =>
+        words[i] == "outline"
+        && ((i + 1 < words.Count && words[i + 1] == "of") || (i > 0 && words[i - 1] == "'s"));
+}
