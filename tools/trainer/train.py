@@ -53,16 +53,19 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--export-minutes", type=float, default=20.0)
     p.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: all cores)")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--factory-dll", type=Path, help="a built DreamOmni2.DataFactory.dll (default: build it)")
     return p.parse_args()
 
 
-def build_factory(run: Path) -> Path:
-    out = run / "factory"
-    subprocess.run(["dotnet", "build", str(REPO / "tools" / "DataFactory"), "-c", "Release", "-o", str(out),
-                    "-v", "quiet", "-nologo"], check=True)
-    subprocess.run(["dotnet", str(out / "DreamOmni2.DataFactory.dll"), "vocab", "--out", str(run / "vocab.txt")],
-                   check=True)
-    return out / "DreamOmni2.DataFactory.dll"
+def build_factory(run: Path, prebuilt: Path | None) -> Path:
+    dll = prebuilt
+    if dll is None:
+        out = run / "factory"
+        subprocess.run(["dotnet", "build", str(REPO / "tools" / "DataFactory"), "-c", "Release", "-o", str(out),
+                        "-v", "quiet", "-nologo"], check=True)
+        dll = out / "DreamOmni2.DataFactory.dll"
+    subprocess.run(["dotnet", str(dll), "vocab", "--out", str(run / "vocab.txt")], check=True)
+    return dll
 
 
 def load_vocab(path: Path) -> dict[str, int]:
@@ -138,7 +141,7 @@ class Trainer:
             torch.set_num_threads(args.threads)
         torch.manual_seed(args.seed)
         args.run.mkdir(parents=True, exist_ok=True)
-        self.factory_dll = build_factory(args.run)
+        self.factory_dll = build_factory(args.run, args.factory_dll)
         self.vocab = load_vocab(args.run / "vocab.txt")
         self.text_cfg = TextEncoderConfig(vocab_size=len(self.vocab), max_length=TEXT_LENGTH)
         self.model_cfg = TransformerConfig(width=args.width, double_blocks=args.double_blocks,
