@@ -49,8 +49,8 @@ public sealed class SceneRendererTests
                 var a = SceneRenderer.Render(Base.WithValue(attribute, first));
                 var b = SceneRenderer.Render(Base.WithValue(attribute, second));
                 var region = attribute == AttributeKind.Background
-                    ? PixelRegions.Everything()
-                    : PixelRegions.Covered(a.Mask, b.Mask, 1);
+                    ? null
+                    : PixelRegions.Covered(a.Mask.Zip(b.Mask, Math.Max).ToArray(), 1);
 
                 var difference = PixelRegions.MeanAbsoluteError(a.Rgb, b.Rgb, region);
 

@@ -6,12 +6,7 @@ namespace DreamOmni2.DataFactory.Tests.Tasks;
 /// <summary>The rules each task promises, checked on a few thousand samples against the roles its prompt names.</summary>
 public sealed class TaskRulesTests
 {
-    private const int SampleCount = 3000;
-
-    private static readonly Sample[] Samples =
-        Enumerable.Range(0, SampleCount).Select(index => ShapeWorldFactory.Create(index)).ToArray();
-
-    private static IEnumerable<Sample> OfTask(TaskKind task) => Samples.Where(sample => sample.Task == task);
+    private static IEnumerable<Sample> OfTask(TaskKind task) => TrainingSamples.First.Where(sample => sample.Task == task);
 
     [Fact]
     public void An_edit_takes_one_attribute_from_one_reference_whose_value_no_other_image_holds()
@@ -112,7 +107,7 @@ public sealed class TaskRulesTests
     [Fact]
     public void Every_object_fits_inside_the_canvas_with_a_margin()
     {
-        foreach (var scene in Samples.SelectMany(sample => sample.Inputs.Append(sample.Target)))
+        foreach (var scene in TrainingSamples.First.SelectMany(sample => sample.Inputs.Append(sample.Target)))
         {
             var half = Palette.SizePixels[scene.Spec.Size] / 2;
             Assert.InRange(scene.Spec.CenterX, half + SceneSampler.EdgeMargin, ShapeWorldValues.CanvasSize - half - SceneSampler.EdgeMargin);
@@ -123,7 +118,7 @@ public sealed class TaskRulesTests
     [Fact]
     public void The_training_mix_matches_the_task_weights()
     {
-        var share = Enum.GetValues<TaskKind>().ToDictionary(task => task, task => OfTask(task).Count() / (double)SampleCount);
+        var share = Enum.GetValues<TaskKind>().ToDictionary(task => task, task => OfTask(task).Count() / (double)TrainingSamples.Count);
 
         Assert.InRange(share[TaskKind.Edit], 0.37, 0.43);
         Assert.InRange(share[TaskKind.Generate], 0.27, 0.33);

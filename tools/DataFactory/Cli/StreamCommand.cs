@@ -1,5 +1,6 @@
 using DreamOmni2.DataFactory.Streaming;
 using DreamOmni2.DataFactory.Tasks;
+using Microsoft.Win32.SafeHandles;
 
 namespace DreamOmni2.DataFactory.Cli;
 
@@ -13,7 +14,9 @@ public static class StreamCommand
 
     public static void Run(long start, long? count)
     {
-        var buffered = new BufferedStream(Console.OpenStandardOutput(), BufferBytes);
+        // Standard output as a plain file: Console's own stream pretends writes to a closed pipe succeed.
+        var stdout = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+        var buffered = new BufferedStream(stdout, BufferBytes);
         try
         {
             Write(buffered, start, count);

@@ -8,8 +8,8 @@ namespace DreamOmni2.DataFactory.Judging;
 /// <param name="PlacementError">Distance in pixels between the object centers of output and target; +∞ when the
 /// output shows no object.</param>
 /// <param name="AttributionMargin">Least (error against a wrong answer − error against the target) over the
-/// distractors and the one-attribute variants of the target, in the region that tells the two apart; +∞ when there
-/// is nothing to compare with. Positive when the output is nearer the target than to every wrong answer.</param>
+/// distractors and the one-attribute variants of the target, averaged over the channels where the two differ.
+/// Positive when the output is nearer the target than every wrong answer.</param>
 /// <param name="Reason">"ok", or what is wrong.</param>
 public sealed record JudgeResult(
     bool Passed,

@@ -7,16 +7,15 @@ public static class PixelRegions
 {
     private const int Size = ShapeWorldValues.CanvasSize;
 
-    /// <summary>Pixels that either mask covers at all, grown by <paramref name="radius"/> pixels (a square neighbourhood).</summary>
-    public static bool[] Covered(ReadOnlySpan<byte> mask, ReadOnlySpan<byte> otherMask, int radius)
+    /// <summary>Pixels the mask covers at all, grown by <paramref name="radius"/> pixels (a square neighbourhood).</summary>
+    public static bool[] Covered(ReadOnlySpan<byte> mask, int radius)
     {
         var rows = new bool[SceneRenderer.PixelCount];
         for (var y = 0; y < Size; y++)
         {
             for (var x = 0; x < Size; x++)
             {
-                var pixel = y * Size + x;
-                if (mask[pixel] == 0 && otherMask[pixel] == 0)
+                if (mask[y * Size + x] == 0)
                 {
                     continue;
                 }
@@ -44,9 +43,6 @@ public static class PixelRegions
         return region;
     }
 
-    /// <summary>Pixels the mask covers at all, grown by <paramref name="radius"/> pixels.</summary>
-    public static bool[] Covered(ReadOnlySpan<byte> mask, int radius) => Covered(mask, mask, radius);
-
     public static bool[] Complement(bool[] region)
     {
         var complement = new bool[region.Length];
@@ -57,21 +53,15 @@ public static class PixelRegions
         return complement;
     }
 
-    public static bool[] Everything()
-    {
-        var region = new bool[SceneRenderer.PixelCount];
-        Array.Fill(region, true);
-        return region;
-    }
-
-    /// <summary>Mean absolute difference per channel over the region's pixels; 0 for an empty region.</summary>
-    public static double MeanAbsoluteError(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, bool[] region)
+    /// <summary>Mean absolute difference per channel over the region's pixels (every pixel when the region is null);
+    /// 0 for an empty region.</summary>
+    public static double MeanAbsoluteError(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, bool[]? region = null)
     {
         long sum = 0;
         var pixels = 0;
-        for (var pixel = 0; pixel < region.Length; pixel++)
+        for (var pixel = 0; pixel < SceneRenderer.PixelCount; pixel++)
         {
-            if (!region[pixel])
+            if (region is not null && !region[pixel])
             {
                 continue;
             }

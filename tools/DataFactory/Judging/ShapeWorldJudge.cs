@@ -9,8 +9,9 @@ namespace DreamOmni2.DataFactory.Judging;
 /// <list type="number">
 /// <item>attribution: it is nearer the target than every distractor (the unchanged source, an attribute or the
 /// background taken from a wrong image, the object of a wrong image) and every scene that differs from the target in
-/// one attribute (so shape, color, pattern, style, size and background are each right). Nearness is the mean absolute
-/// error inside the union of the two objects (dilated 1 px), or over the whole image when their backgrounds differ;</item>
+/// one attribute (so shape, color, pattern, style, size and background are each right). Nearness is the absolute
+/// error summed over the pixels where the target and the wrong answer differ (inside the union of the two objects,
+/// or anywhere when their backgrounds differ);</item>
 /// <item>placement: its object's center is within <see cref="PlacementLimit"/> px of the target's;</item>
 /// <item>object: its error against the target inside the target's object (dilated 1 px) is under
 /// <see cref="ObjectErrorLimit"/>;</item>
@@ -53,25 +54,26 @@ public static class ShapeWorldJudge
         return new JudgeResult(reason == "ok", objectError, backgroundError, placementError, margin, reason);
     }
 
-    /// <summary>The output shifted by the offset within <see cref="AlignmentRadius"/> that best matches the target.</summary>
+    /// <summary>The output shifted by the offset within <see cref="AlignmentRadius"/> that best matches the target
+    /// (the smallest such shift on a tie).</summary>
     private static byte[] Aligned(ReadOnlySpan<byte> output, byte[] target)
     {
-        var everything = PixelRegions.Everything();
-        var best = output.ToArray();
-        var bestError = PixelRegions.MeanAbsoluteError(best, target, everything);
-        for (var dy = -AlignmentRadius; dy <= AlignmentRadius; dy++)
+        var best = (Image: Array.Empty<byte>(), Error: double.PositiveInfinity);
+        var offsets =
+            from dy in Enumerable.Range(-AlignmentRadius, 2 * AlignmentRadius + 1)
+            from dx in Enumerable.Range(-AlignmentRadius, 2 * AlignmentRadius + 1)
+            orderby Math.Abs(dx) + Math.Abs(dy)
+            select (dx, dy);
+        foreach (var (dx, dy) in offsets)
         {
-            for (var dx = -AlignmentRadius; dx <= AlignmentRadius; dx++)
+            var shifted = PixelRegions.Shifted(output, dx, dy);
+            var error = PixelRegions.MeanAbsoluteError(shifted, target);
+            if (error < best.Error)
             {
-                var shifted = PixelRegions.Shifted(output, dx, dy);
-                var error = PixelRegions.MeanAbsoluteError(shifted, target, everything);
-                if (error < bestError)
-                {
-                    (best, bestError) = (shifted, error);
-                }
+                best = (shifted, error);
             }
         }
-        return best;
+        return best.Image;
     }
 
     private static double PlacementError(byte[] output, RenderedScene target)
@@ -87,23 +89,44 @@ public static class ShapeWorldJudge
     /// <summary>The least margin by which the output is nearer the target than a wrong answer, and that answer.</summary>
     private static (double Margin, string NearestWrong) Attribution(Sample sample, byte[] output)
     {
-        var target = sample.Target;
+        var target = sample.Target.Rgb;
+        var targetErrors = new int[target.Length];
+        for (var i = 0; i < target.Length; i++)
+        {
+            targetErrors[i] = Math.Abs(output[i] - target[i]);
+        }
         var wrongAnswers = sample.Distractors.Select(spec => (Kind: "a distractor", Scene: spec))
-            .Concat(TargetVariants.Of(target.Spec).Select(variant => (Kind: $"a wrong {variant.Attribute}", variant.Scene)));
+            .Concat(TargetVariants.Of(sample.Target.Spec).Select(variant => (Kind: $"a wrong {variant.Attribute}", variant.Scene)));
         var least = (Margin: double.PositiveInfinity, NearestWrong: "");
+        var wrong = new byte[SceneRenderer.RgbLength];
+        var mask = new byte[SceneRenderer.PixelCount];
         foreach (var (kind, scene) in wrongAnswers)
         {
-            var wrong = SceneRenderer.Render(scene);
-            var region = scene.Background != target.Spec.Background || scene.Lighting != target.Spec.Lighting
-                ? PixelRegions.Everything()
-                : PixelRegions.Covered(target.Mask, wrong.Mask, 1);
-            var margin = PixelRegions.MeanAbsoluteError(output, wrong.Rgb, region)
-                - PixelRegions.MeanAbsoluteError(output, target.Rgb, region);
+            SceneRenderer.Render(scene, wrong, mask);
+            var margin = Margin(output, target, targetErrors, wrong);
             if (margin < least.Margin)
             {
                 least = (margin, $"{kind} ({scene})");
             }
         }
         return least;
+    }
+
+    /// <summary>How much nearer the output is to the target than to a wrong answer: the mean over the channels where
+    /// the two differ of (error against the wrong answer − error against the target). Where they agree both errors
+    /// are equal, so the sign is that of the whole-image comparison.</summary>
+    private static double Margin(byte[] output, byte[] target, int[] targetErrors, byte[] wrong)
+    {
+        long sum = 0;
+        var differing = 0;
+        for (var i = 0; i < target.Length; i++)
+        {
+            if (wrong[i] != target[i])
+            {
+                sum += Math.Abs(output[i] - wrong[i]) - targetErrors[i];
+                differing++;
+            }
+        }
+        return differing == 0 ? double.PositiveInfinity : sum / (double)differing;
     }
 }

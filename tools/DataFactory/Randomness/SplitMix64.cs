@@ -46,8 +46,6 @@ public sealed class SplitMix64
     /// <summary>A uniform double in [0, 1) from the top 53 bits.</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
-    public bool NextBool() => (NextUInt64() >> 63) != 0;
-
     public T Pick<T>(IReadOnlyList<T> items) => items[NextInt(items.Count)];
 
     /// <summary>Draws an index with probability proportional to its weight.</summary>

@@ -8,7 +8,7 @@ namespace DreamOmni2.DataFactory.Tasks;
 /// <param name="ObjectShape">That object's shape word.</param>
 /// <param name="Borrowed">Attributes taken from other images, in the order the prompt names them.</param>
 /// <param name="BackgroundImage">The image whose background is used, or null for the named <paramref name="BackgroundWord"/>.</param>
-/// <param name="BackgroundWord">The flat background named when no image lends one.</param>
+/// <param name="BackgroundWord">The background color word; the prompt names it (a flat background) only when no image lends one.</param>
 public sealed record GenerateRoles(
     int ObjectImage,
     string ObjectShape,
