@@ -24,10 +24,14 @@ public static class ShapeWorldJudge
     /// <summary>Largest whole-pixel misplacement of the whole image, in each direction, that alignment forgives.</summary>
     public const int AlignmentRadius = 1;
 
+    /// <summary>Pixels between the output's and the target's object centers after alignment: a 2-px misplacement
+    /// mostly passes, 3 px never does.</summary>
     public const double PlacementLimit = 1.5;
 
+    /// <summary>Gray levels; ±8 levels of noise measure about 4, a 3×3 blur with noise and a shift at most 26.</summary>
     public const double ObjectErrorLimit = 36;
 
+    /// <summary>Gray levels; ±8 levels of noise measure about 4, a wrong background color at least 18.</summary>
     public const double BackgroundErrorLimit = 10;
 
     public static JudgeResult Judge(Sample sample, ReadOnlySpan<byte> outputRgb)
