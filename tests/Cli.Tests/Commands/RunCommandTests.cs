@@ -15,13 +15,14 @@ public class RunCommandTests
             "--index", "off", "--out", temp.File("out.png"), "--previews", temp.File("previews"));
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.Contains("the instruction is used unchanged as the prompt", run.Error);
+        Assert.Contains("translator: built-in", run.Error);
         Assert.Contains("step 2/2", run.Error);
         var parameters = GenerationParameters.FromJson(PngParameters.Read(File.ReadAllBytes(temp.File("out.png")))!)!;
         Assert.Equal(5UL, parameters.Seed);
         Assert.Equal("fixture", parameters.Pack.Name);
         Assert.Equal(new SchemeParameters(false, true), parameters.Scheme);
-        Assert.Null(parameters.Translator);
+        Assert.Equal("built-in", parameters.Translator);
+        Assert.Equal("make the circle in image 1 have the color of image 2", parameters.Instruction);
         Assert.Equal(["step-01.png", "step-02.png"], Directory.GetFiles(temp.File("previews")).Select(Path.GetFileName).Order());
     }
 

@@ -5,6 +5,7 @@ using DreamOmni2.Engine.Latents;
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Pipeline;
 using DreamOmni2.Engine.Runtime;
+using DreamOmni2.Engine.Translation;
 
 namespace DreamOmni2.Cli.Commands;
 
@@ -19,7 +20,7 @@ public static class RunCommand
         mode.AcceptOnlyFromAmong("edit", "generate");
         var images = new Option<FileInfo[]>("--image") { Description = "an input image (PNG, JPEG, WebP); repeat in order", HelpName = "PATH" };
         var prompt = new Option<string>("--prompt") { Description = "the prompt as the text encoders should see it" };
-        var instruction = new Option<string>("--instruction") { Description = "what you want, in your own words (used as the prompt until a translator is built in)" };
+        var instruction = new Option<string>("--instruction") { Description = "what you want, in your own words; the built-in translator turns it into the prompt" };
         var seed = new Option<ulong?>("--seed") { Description = "random seed; drawn and reported when left out" };
         var steps = new Option<int?>("--steps") { Description = "denoising steps (default: the pack's)" };
         var guidance = new Option<float?>("--guidance") { Description = "guidance scale (default: the pack's)" };
@@ -45,17 +46,25 @@ public static class RunCommand
             var logger = new StderrLogger(console.Error);
             using var sessions = PackSessions.Open(ModelPack.Load(parsed.GetValue(pack) ?? PackLocator.DefaultPack()), parsed.GetValue(provider), logger);
             var scheme = sessions.Pack.Manifest.Encoding;
+            var generationMode = parsed.GetValue(mode) == "generate" ? GenerationMode.Generate : GenerationMode.Edit;
+            var imageBytes = (parsed.GetValue(images) ?? []).Select(ReadImage).ToList();
             string? instructionText = parsed.GetValue(instruction);
+            InstructionTranslation? translation = null;
             if (instructionText is not null)
             {
-                await console.Error.WriteLineAsync("note: no instruction translator is built in yet; the instruction is used unchanged as the prompt");
+                var translationRequest = new TranslationRequest(
+                    imageBytes.Select(b => TranslationImage.FromEncoded(b)).ToList(), instructionText, generationMode, sessions.Pack.Manifest.Prompt.Style);
+                translation = await InstructionTranslators.Create(null).TranslateAsync(translationRequest, cancellationToken);
+                await console.Error.WriteLineAsync($"prompt: {translation.Prompt}");
+                await TranslationReport.WriteAsync(translation, console);
             }
             var request = new GenerationRequest
             {
-                Mode = parsed.GetValue(mode) == "generate" ? GenerationMode.Generate : GenerationMode.Edit,
-                Images = (parsed.GetValue(images) ?? []).Select(f => (ReadOnlyMemory<byte>)ReadImage(f)).ToList(),
-                Prompt = parsed.GetValue(prompt) ?? instructionText!,
+                Mode = generationMode,
+                Images = imageBytes.Select(b => (ReadOnlyMemory<byte>)b).ToList(),
+                Prompt = parsed.GetValue(prompt) ?? translation!.Prompt,
                 Instruction = instructionText,
+                Translator = translation?.TranslatorName,
                 Seed = parsed.GetValue(seed),
                 Steps = parsed.GetValue(steps),
                 Guidance = parsed.GetValue(guidance),

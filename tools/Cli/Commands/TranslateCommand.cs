@@ -46,24 +46,11 @@ public static class TranslateCommand
                 manifest.Prompt.Style);
             var vlm = parsed.GetValue(endpoint) is { } url ? VlmOptions(url, parsed, model, apiKey, timeout, retries) : null;
             var translation = await InstructionTranslators.Create(vlm).TranslateAsync(request, cancellationToken);
-            await Report(translation, console);
+            await console.Out.WriteLineAsync(translation.Prompt);
+            await TranslationReport.WriteAsync(translation, console);
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    private static async Task Report(InstructionTranslation translation, CliConsole console)
-    {
-        await console.Out.WriteLineAsync(translation.Prompt);
-        await console.Error.WriteLineAsync($"translator: {translation.TranslatorName} ({translation.Elapsed.TotalMilliseconds:0} ms)");
-        foreach (var warning in translation.Warnings)
-        {
-            await console.Error.WriteLineAsync($"warning: {warning}");
-        }
-        if (translation.FellBack)
-        {
-            await console.Error.WriteLineAsync("note: the instruction could not be translated and is used as written");
-        }
     }
 
     private static VlmTranslatorOptions VlmOptions(
