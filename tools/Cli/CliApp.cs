@@ -14,6 +14,7 @@ public static class CliApp
         TranslateCommand.Create(console),
         PackCommand.Create(console),
         BenchCommand.Create(console),
+        EvalCommand.Create(console),
     };
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
