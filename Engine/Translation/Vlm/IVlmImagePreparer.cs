@@ -6,13 +6,14 @@ namespace DreamOmni2.Engine.Translation.Vlm;
 /// </summary>
 public interface IVlmImagePreparer
 {
-    ValueTask<TranslationImage> PrepareAsync(TranslationImage image, CancellationToken ct);
+    /// <param name="imageNumber">The image's 1-based number in the request, for error messages.</param>
+    ValueTask<TranslationImage> PrepareAsync(TranslationImage image, int imageNumber, CancellationToken ct);
 }
 
-/// <summary>Sends each image as given: the default until a resizer is plugged in.</summary>
+/// <summary>Sends each image as given.</summary>
 public sealed class ImagesAsGiven : IVlmImagePreparer
 {
     public static ImagesAsGiven Instance { get; } = new();
 
-    public ValueTask<TranslationImage> PrepareAsync(TranslationImage image, CancellationToken ct) => ValueTask.FromResult(image);
+    public ValueTask<TranslationImage> PrepareAsync(TranslationImage image, int imageNumber, CancellationToken ct) => ValueTask.FromResult(image);
 }

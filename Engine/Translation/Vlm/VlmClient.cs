@@ -23,9 +23,10 @@ internal sealed class VlmClient(IChatClient chat, VlmTranslatorOptions options, 
         try
         {
             var contents = new List<AIContent>();
+            int imageNumber = 0;
             foreach (var image in images)
             {
-                var prepared = await imagePreparer.PrepareAsync(image, timeout.Token);
+                var prepared = await imagePreparer.PrepareAsync(image, ++imageNumber, timeout.Token);
                 contents.Add(new DataContent(prepared.Bytes, prepared.ContentType));
             }
             contents.Add(new TextContent(text));

@@ -222,7 +222,7 @@ public sealed class VlmInstructionTranslatorTests
 
     private sealed class AsJpegMarker : IVlmImagePreparer
     {
-        public ValueTask<TranslationImage> PrepareAsync(TranslationImage image, CancellationToken ct) =>
+        public ValueTask<TranslationImage> PrepareAsync(TranslationImage image, int imageNumber, CancellationToken ct) =>
             ValueTask.FromResult(new TranslationImage(new byte[] { 42 }, "image/jpeg"));
     }
 }

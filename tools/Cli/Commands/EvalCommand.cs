@@ -56,7 +56,7 @@ public static class EvalCommand
                 parsed.GetValue(translate));
             var report = new EvaluationReport();
             int total = plan.Cases * plan.Tasks.Count * plan.Schemes.Count;
-            await foreach (var outcome in new AblationEvaluation(sessions, InstructionTranslators.Create(null)).RunAsync(plan, cancellationToken))
+            await foreach (var outcome in new AblationEvaluation(sessions, InstructionTranslators.ForPack(sessions.Pack.Manifest, null)).RunAsync(plan, cancellationToken))
             {
                 report.Add(outcome);
                 await console.Error.WriteAsync($"\r{report.Outcomes.Count}/{total} runs");

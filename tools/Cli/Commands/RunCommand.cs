@@ -54,7 +54,7 @@ public static class RunCommand
             {
                 var translationRequest = new TranslationRequest(
                     imageBytes.Select(b => TranslationImage.FromEncoded(b)).ToList(), instructionText, generationMode, sessions.Pack.Manifest.Prompt.Style);
-                translation = await InstructionTranslators.Create(null).TranslateAsync(translationRequest, cancellationToken);
+                translation = await InstructionTranslators.ForPack(sessions.Pack.Manifest, null).TranslateAsync(translationRequest, cancellationToken);
                 await console.Error.WriteLineAsync($"prompt: {translation.Prompt}");
                 await TranslationReport.WriteAsync(translation, console);
             }

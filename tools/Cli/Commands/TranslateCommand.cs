@@ -45,7 +45,10 @@ public static class TranslateCommand
                 parsed.GetValue(mode) == "generate" ? GenerationMode.Generate : GenerationMode.Edit,
                 manifest.Prompt.Style);
             var vlm = parsed.GetValue(endpoint) is { } url ? VlmOptions(url, parsed, model, apiKey, timeout, retries) : null;
-            var translation = await InstructionTranslators.Create(vlm).TranslateAsync(request, cancellationToken);
+            var translator = vlm is null
+                ? InstructionTranslators.ForPack(manifest, null)
+                : InstructionTranslators.Create(vlm, InstructionTranslators.ImagePreparerFor(manifest));
+            var translation = await translator.TranslateAsync(request, cancellationToken);
             await console.Out.WriteLineAsync(translation.Prompt);
             await TranslationReport.WriteAsync(translation, console);
             return ExitCodes.Success;
