@@ -24,28 +24,25 @@ public static class ImageDecoder
                 $"is {Megabytes(bytes.Length)}; the limit is {Megabytes(limits.MaxFileBytes)} — export it smaller");
         }
 
+        if (ImageHeader.DeclaredSize(bytes) is { } declared)
+        {
+            CheckPixelCount(declared.Width, declared.Height, limits, imageNumber);
+        }
+
         using var data = SKData.CreateCopy(bytes);
         using var stream = new SKMemoryStream(data);
-        using var codec = SKCodec.Create(stream, out var openResult);
+        using var codec = SKCodec.Create(stream);
         if (codec is null)
         {
-            throw openResult == SKCodecResult.IncompleteInput && EncodedSignature.IsSupported(bytes)
-                ? Truncated(imageNumber)
-                : NotAnImage(imageNumber);
+            throw ImageHeader.IsSupported(bytes) ? Truncated(imageNumber) : NotAnImage(imageNumber);
         }
         if (codec.EncodedFormat is not (SKEncodedImageFormat.Png or SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Webp))
         {
             throw Refuse(ImageInputError.UnsupportedFormat, imageNumber,
                 $"is a {codec.EncodedFormat.ToString().ToUpperInvariant()} file; use PNG, JPEG or WebP");
         }
-
         int width = codec.Info.Width, height = codec.Info.Height;
-        if (Math.Max(width, height) > limits.MaxSide || (long)width * height > limits.MaxPixels)
-        {
-            throw Refuse(ImageInputError.TooManyPixels, imageNumber,
-                $"is {width}×{height} ({(long)width * height / 1e6:0.#} MP); the limit is {limits.MaxPixels / 1e6:0.#} MP " +
-                $"and {limits.MaxSide} px a side — scale it down");
-        }
+        CheckPixelCount(width, height, limits, imageNumber);
 
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul, SKColorSpace.CreateSrgb());
         var rgba = new byte[info.BytesSize64];
@@ -59,6 +56,17 @@ public static class ImageDecoder
             throw NotAnImage(imageNumber);
         }
         return ExifOrientation.Apply(AlphaCompositing.OnWhite(rgba, width, height), width, height, codec.EncodedOrigin);
+    }
+
+    private static void CheckPixelCount(int width, int height, ImageLimits limits, int imageNumber)
+    {
+        long pixels = (long)width * height;
+        if (Math.Max(width, height) > limits.MaxSide || pixels > limits.MaxPixels)
+        {
+            throw Refuse(ImageInputError.TooManyPixels, imageNumber,
+                $"is {width}×{height} ({pixels / 1e6:0.#} MP); the limit is {limits.MaxPixels / 1e6:0.#} MP " +
+                $"and {limits.MaxSide} px a side — scale it down");
+        }
     }
 
     private static ImageInputException Truncated(int imageNumber) =>

@@ -18,4 +18,4 @@ public sealed record LatentSection(
 
 /// <param name="Factors">One (R, G, B) row per latent channel for the linear preview.</param>
 /// <param name="Decoder">An optional ONNX preview decoder (TAEF1-style) taking the model-space latent.</param>
-public sealed record PreviewSection(IReadOnlyList<float[]> Factors, float[] Bias, string? Decoder);
+public sealed record PreviewSection(IReadOnlyList<float[]> Factors, float[] Bias, string? Decoder = null);

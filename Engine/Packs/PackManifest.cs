@@ -8,8 +8,6 @@ namespace DreamOmni2.Engine.Packs;
 public sealed record PackManifest(
     int Format,
     string Name,
-    string? Description,
-    string? License,
     TransformerSection Transformer,
     IReadOnlyList<TextEncoderSection> TextEncoders,
     VaeSection Vae,
@@ -18,7 +16,9 @@ public sealed record PackManifest(
     DefaultsSection Defaults,
     EncodingScheme Encoding,
     SessionSection Session,
-    PromptSection Prompt)
+    PromptSection Prompt,
+    string? Description = null,
+    string? License = null)
 {
     /// <summary>The only manifest format this engine reads.</summary>
     public const int CurrentFormat = 1;

@@ -6,9 +6,9 @@ namespace DreamOmni2.Engine.Packs;
 /// <param name="Output">The graph output holding the velocity of every image token.</param>
 public sealed record TransformerSection(
     ModeFiles Modes,
-    ModeFiles? LoraAdapters,
     TransformerInputs Inputs,
-    string Output);
+    string Output,
+    ModeFiles? LoraAdapters = null);
 
 /// <summary>A file per generation mode; a mode with no file is not offered by the pack.</summary>
 public sealed record ModeFiles(string? Edit, string? Generate)
@@ -24,4 +24,4 @@ public sealed record TransformerInputs(
     string Timestep,
     string ImgIds,
     string TxtIds,
-    string? Guidance);
+    string? Guidance = null);

@@ -45,21 +45,16 @@ internal sealed record JobInputs(
             MinImages = request.Mode == GenerationMode.Edit ? 1 : 0,
         };
         limits.EnsureImageCount(request.Images.Count);
-        var images = request.Images.Select((bytes, i) => ImageDecoder.Decode(bytes.Span, limits, i + 1)).ToList();
-
-        var sizes = new List<ImageSize>(images.Count);
-        var grids = new List<GridSize>(images.Count);
-        foreach (var image in images)
-        {
-            var size = ResolutionBuckets.Choose(image.Width, image.Height, defaults.Buckets);
-            sizes.Add(size);
-            grids.Add(GridSize.ForImage(size.Height, size.Width, latent.Downsampling));
-        }
+        var images = request.Images
+            .Select((bytes, i) => BucketResize.Apply(ImageDecoder.Decode(bytes.Span, limits, i + 1), defaults.Buckets))
+            .ToList();
+        var sizes = images.Select(image => image.Size).ToList();
+        var grids = sizes.Select(size => GridSize.ForImage(size.Height, size.Width, latent.Downsampling)).ToList();
         var tokens = new float[grids.Sum(g => g.Tokens) * latent.TokenFeatures];
         int offset = 0;
         for (int i = 0; i < images.Count; i++)
         {
-            var resized = ImageResizer.Resize(images[i], sizes[i].Width, sizes[i].Height);
+            var resized = images[i];
             var z = sessions.Vae.Encode(ModelImage.ToTensor(resized), resized.Width, resized.Height, runOptions, cancellationToken);
             int length = grids[i].Tokens * latent.TokenFeatures;
             LatentPacking.Pack(z, latent.Channels, resized.Height / latent.Downsampling, resized.Width / latent.Downsampling, tokens.AsSpan(offset, length));

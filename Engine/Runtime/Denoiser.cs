@@ -49,7 +49,7 @@ public sealed class Denoiser : IDisposable
             tensor.Write(values);
             return tensor;
         }
-        long[] Batched(string name, params long[] shape) => metadata[name].Dimensions.Length > shape.Length ? [1, .. shape] : shape;
+        long[] Batched(string name, params long[] shape) => ShapeForRank(metadata[name].Dimensions.Length, shape);
 
         _hiddenStates = Add(names.HiddenStates, [1, allTokens, tokenFeatures], []);
         _hiddenStates.Write(referenceTokens, TargetValues);
@@ -75,6 +75,12 @@ public sealed class Denoiser : IDisposable
             _runOptions.AddActiveLoraAdapter(adapter);
         }
     }
+
+    /// <summary>
+    /// The shape to feed a graph input of the given rank: exports differ in whether ids, timestep and guidance carry a
+    /// batch axis ((N, 3) or (1, N, 3); (1) or a scalar), so one is prepended when the graph has one more axis.
+    /// </summary>
+    internal static long[] ShapeForRank(int graphRank, long[] shape) => graphRank > shape.Length ? [1, .. shape] : shape;
 
     /// <summary>Values of the target tokens: what a step reads and writes.</summary>
     public int TargetValues { get; }

@@ -178,6 +178,7 @@ public sealed class PackSessions : IDisposable
                 {
                     continue;
                 }
+                int problemsBefore = _problems.Count;
                 var ids = contract.Input($"text_encoders[{e}].input", section.Input, TensorKind.TokenIds, 2);
                 contract.Dimension(ids, section.Input, 1, section.MaxLength, $"text_encoders[{e}].max_length");
                 foreach (var (output, role) in section.Outputs)
@@ -186,6 +187,10 @@ public sealed class PackSessions : IDisposable
                     contract.Output($"text_encoders[{e}].outputs", output, TensorKind.Float, rank);
                 }
                 contract.AllInputsNamed([section.Input], $"text_encoders[{e}].input");
+                if (_problems.Count > problemsBefore)
+                {
+                    continue;
+                }
                 try
                 {
                     encoders.Add(new TextEncoder(section, session, TokenizerFactory.Create(section.Tokenizer, pack.Directory)));
@@ -201,6 +206,7 @@ public sealed class PackSessions : IDisposable
         private Vae? OpenVae(PackManifest m)
         {
             int channels = m.Latent.Channels;
+            int problemsBefore = _problems.Count;
             var encoder = Open(m.Vae.Encoder.File, "vae.encoder.file");
             if (encoder is (var _, var encoderContract))
             {

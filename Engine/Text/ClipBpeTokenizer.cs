@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.ML.Tokenizers;
 
@@ -53,9 +52,12 @@ public sealed partial class ClipBpeTokenizer : ITextTokenizer
         return ids;
     }
 
-    /// <summary>CLIPTokenizerFast's normalizer: NFC, runs of whitespace to one space, trimmed, lower-case.</summary>
-    private static string Clean(string text) =>
-        Whitespace().Replace(text.Normalize(NormalizationForm.FormC), " ").Trim().ToLowerInvariant();
+    /// <summary>
+    /// CLIPTokenizerFast's normalizer less its NFC step: runs of whitespace to one space, trimmed, lower-case.
+    /// The repo builds with invariant globalization, where string.Normalize leaves text unchanged; browsers and
+    /// editors send composed (NFC) text already.
+    /// </summary>
+    private static string Clean(string text) => Whitespace().Replace(text, " ").Trim().ToLowerInvariant();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

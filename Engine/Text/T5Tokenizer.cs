@@ -12,7 +12,7 @@ public sealed class T5Tokenizer : ITextTokenizer
 
     public T5Tokenizer(string modelPath)
     {
-        using var stream = File.OpenRead(modelPath);
+        using var stream = new MemoryStream(SentencePieceBosPatch.Apply(File.ReadAllBytes(modelPath)));
         _sentencePiece = SentencePieceTokenizer.Create(stream, addBeginningOfSentence: false, addEndOfSentence: false);
     }
 

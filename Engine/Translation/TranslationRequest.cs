@@ -1,3 +1,5 @@
+using DreamOmni2.Engine.Packs;
+
 namespace DreamOmni2.Engine.Translation;
 
 /// <param name="Images">The request's images in order: image 1 first. In an edit, image 1 is the image being edited.</param>
@@ -7,5 +9,5 @@ namespace DreamOmni2.Engine.Translation;
 public sealed record TranslationRequest(
     IReadOnlyList<TranslationImage> Images,
     string Instruction,
-    TaskMode Mode,
+    GenerationMode Mode,
     PromptStyle Style);

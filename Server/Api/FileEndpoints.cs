@@ -1,4 +1,5 @@
 using DreamOmni2.Engine.Imaging;
+using DreamOmni2.Engine.Translation;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Jobs;
 using DreamOmni2.Server.Storage;
@@ -26,7 +27,8 @@ public static class FileEndpoints
             }
             byte[] bytes = store.Read(hash);
             context.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
-            return Results.Bytes(bytes, ImageContentType.Of(bytes));
+            // Every stored file is an image the engine accepted or wrote; its type comes from the engine's header reader.
+            return Results.Bytes(bytes, TranslationImage.FromEncoded(bytes).ContentType);
         });
 
         app.MapGet("/jobs/{id}/preview.jpg", (string id, HttpContext context, JobService jobs) =>

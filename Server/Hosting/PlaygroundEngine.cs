@@ -35,10 +35,6 @@ public sealed class PlaygroundEngine : IDisposable
 
     public bool Supports(GenerationMode mode) => _sessions.Supports(mode);
 
-    /// <summary>The translator's prompt style for this pack's text encoders.</summary>
-    public Engine.Translation.PromptStyle PromptStyle => Pack.Manifest.Prompt.Style == Engine.Packs.PromptStyle.ShapeWorld
-        ? Engine.Translation.PromptStyle.ShapeWorld
-        : Engine.Translation.PromptStyle.Natural;
 
     public void Dispose() => _sessions.Dispose();
 }

@@ -1,7 +1,7 @@
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Runtime;
 using DreamOmni2.Engine.Translation;
-using DreamOmni2.Engine.Translation.BuiltIn;
+using DreamOmni2.Engine.Translation.Vlm;
 using DreamOmni2.Server.Api;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Configuration;
@@ -34,7 +34,6 @@ public static class PlaygroundServices
         services.AddSingleton<FileOwnership>();
         services.AddSingleton<UploadService>();
 
-        services.AddSingleton<IInstructionTranslator, BuiltInInstructionTranslator>();
         services.AddSingleton(OpenEngine);
         services.AddSingleton<PromptTranslator>();
         services.AddSingleton<SubmissionReader>();
@@ -60,8 +59,10 @@ public static class PlaygroundServices
         string packFolder = provider.GetRequiredService<RepositoryLayout>().PackFolder(options.PackPath);
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("DreamOmni2.Engine");
         var sessions = PackSessions.Open(ModelPack.Load(packFolder), ExecutionProviderChoice.Cpu, logger);
-        logger.LogInformation("Playground pack: {Folder}", packFolder);
-        return new PlaygroundEngine(sessions, provider.GetRequiredService<IInstructionTranslator>(), options.DefaultSteps);
+        var vlm = provider.GetRequiredService<IConfiguration>().GetSection(VlmTranslatorOptions.SectionName).Get<VlmTranslatorOptions>();
+        var translator = InstructionTranslators.ForPack(sessions.Pack.Manifest, vlm);
+        logger.LogInformation("Playground pack: {Folder}; translator: {Translator}", packFolder, translator.GetType().Name);
+        return new PlaygroundEngine(sessions, translator, options.DefaultSteps);
     }
 
     /// <summary>

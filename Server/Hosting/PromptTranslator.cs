@@ -10,11 +10,7 @@ public sealed class PromptTranslator(PlaygroundEngine engine, ContentStore store
     public Task<InstructionTranslation> TranslateAsync(
         GenerationMode mode, IReadOnlyList<string> imageHashes, string instruction, CancellationToken ct)
     {
-        var images = imageHashes
-            .Select(hash => store.Read(hash))
-            .Select(bytes => new TranslationImage(bytes, ImageContentType.Of(bytes)))
-            .ToList();
-        var taskMode = mode == GenerationMode.Edit ? TaskMode.Edit : TaskMode.Generate;
-        return engine.Translator.TranslateAsync(new TranslationRequest(images, instruction, taskMode, engine.PromptStyle), ct);
+        var images = imageHashes.Select(hash => TranslationImage.FromEncoded(store.Read(hash))).ToList();
+        return engine.Translator.TranslateAsync(new TranslationRequest(images, instruction, mode, engine.Pack.Manifest.Prompt.Style), ct);
     }
 }

@@ -1,4 +1,5 @@
 using DreamOmni2.Engine.Translation;
+using DreamOmni2.Engine.Packs;
 
 namespace DreamOmni2.Engine.Translation.Tests;
 
@@ -6,7 +7,7 @@ namespace DreamOmni2.Engine.Translation.Tests;
 internal static class Requests
 {
     public static TranslationRequest Make(
-        TaskMode mode, int imageCount, string instruction, PromptStyle style = PromptStyle.ShapeWorld) =>
+        GenerationMode mode, int imageCount, string instruction, PromptStyle style = PromptStyle.ShapeWorld) =>
         new(Images(imageCount), instruction, mode, style);
 
     public static IReadOnlyList<TranslationImage> Images(int count) =>

@@ -76,8 +76,25 @@ def _export(module: nn.Module, example: tuple, path: Path, inputs: list[str], ou
     with torch.no_grad():
         torch.onnx.export(
             module, example, str(path), input_names=inputs, output_names=outputs, dynamic_axes=dynamic,
-            opset_version=OPSET, do_constant_folding=True,
+            # No constant folding: every weight stays an initializer named after its parameter, so training can
+            # resume from a pack's own graphs. ONNX Runtime folds the constants when it loads the session.
+            opset_version=OPSET, do_constant_folding=False,
         )
+
+
+def load_initializers(path: Path, module: nn.Module, prefix: str = "") -> int:
+    """Copies the weights stored in an exported graph back into a module; returns how many tensors were loaded."""
+    import onnx
+    from onnx import numpy_helper
+
+    stored = {init.name: numpy_helper.to_array(init) for init in onnx.load(str(path)).graph.initializer}
+    state = module.state_dict()
+    loaded = 0
+    for name, tensor in state.items():
+        if prefix + name in stored:
+            tensor.copy_(torch.from_numpy(stored[prefix + name].copy()))
+            loaded += 1
+    return loaded
 
 
 def write_vocab(words: list[str], path: Path) -> None:

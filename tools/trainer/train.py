@@ -12,9 +12,11 @@ from __future__ import annotations
 import argparse
 import copy
 import csv
+import json
 import math
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import time
@@ -26,6 +28,7 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from factory_stream import FactoryStream, Sample  # noqa: E402
+from pack_export import load_initializers  # noqa: E402
 from flux_tiny import (  # noqa: E402
     FluxTinyTransformer, SpaceToDepthEncoder, TextEncoderConfig, TinyTextEncoder, TransformerConfig,
 )
@@ -53,16 +56,22 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--export-minutes", type=float, default=20.0)
     p.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: all cores)")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--factory-dll", type=Path, help="a built DreamOmni2.DataFactory.dll (default: build it)")
+    p.add_argument("--init-from-pack", type=Path,
+                   help="start a new run from the weights of an exported pack (its training/summary.json names the "
+                        "architecture and how far it was trained)")
     return p.parse_args()
 
 
-def build_factory(run: Path) -> Path:
-    out = run / "factory"
-    subprocess.run(["dotnet", "build", str(REPO / "tools" / "DataFactory"), "-c", "Release", "-o", str(out),
-                    "-v", "quiet", "-nologo"], check=True)
-    subprocess.run(["dotnet", str(out / "DreamOmni2.DataFactory.dll"), "vocab", "--out", str(run / "vocab.txt")],
-                   check=True)
-    return out / "DreamOmni2.DataFactory.dll"
+def build_factory(run: Path, prebuilt: Path | None) -> Path:
+    dll = prebuilt
+    if dll is None:
+        out = run / "factory"
+        subprocess.run(["dotnet", "build", str(REPO / "tools" / "DataFactory"), "-c", "Release", "-o", str(out),
+                        "-v", "quiet", "-nologo"], check=True)
+        dll = out / "DreamOmni2.DataFactory.dll"
+    subprocess.run(["dotnet", str(dll), "vocab", "--out", str(run / "vocab.txt")], check=True)
+    return dll
 
 
 def load_vocab(path: Path) -> dict[str, int]:
@@ -138,11 +147,17 @@ class Trainer:
             torch.set_num_threads(args.threads)
         torch.manual_seed(args.seed)
         args.run.mkdir(parents=True, exist_ok=True)
-        self.factory_dll = build_factory(args.run)
+        self.factory_dll = build_factory(args.run, args.factory_dll)
         self.vocab = load_vocab(args.run / "vocab.txt")
         self.text_cfg = TextEncoderConfig(vocab_size=len(self.vocab), max_length=TEXT_LENGTH)
         self.model_cfg = TransformerConfig(width=args.width, double_blocks=args.double_blocks,
                                            single_blocks=args.single_blocks)
+        origin = None
+        if args.init_from_pack and not self.checkpoint_path().exists():
+            origin = json.loads((args.init_from_pack / "training" / "summary.json").read_text())
+            self.text_cfg = TextEncoderConfig(**origin["text_config"])
+            self.model_cfg = TransformerConfig(**(origin["model_config"] | {
+                "rope_axes": tuple(origin["model_config"]["rope_axes"])}))
         self.text_encoder = TinyTextEncoder(self.text_cfg).to(self.device)
         self.transformer = FluxTinyTransformer(self.model_cfg).to(self.device)
         self.params = list(self.text_encoder.parameters()) + list(self.transformer.parameters())
@@ -155,7 +170,20 @@ class Trainer:
         self.wall = 0.0
         self.builder = BatchBuilder(self.vocab, args.index == "on", args.shift == "on", self.device)
         self.log_path = args.run / "log.csv"
+        if origin is not None:
+            self.start_from_pack(args.init_from_pack, origin)
         self.resume()
+
+    def start_from_pack(self, pack: Path, origin: dict) -> None:
+        loaded = load_initializers(pack / "transformer.onnx", self.transformer)
+        loaded += load_initializers(pack / "text_encoder.onnx", self.text_encoder, prefix="encoder.")
+        expected = len(self.transformer.state_dict()) + len(self.text_encoder.state_dict())
+        self.ema_text.load_state_dict(self.text_encoder.state_dict())
+        self.ema_transformer.load_state_dict(self.transformer.state_dict())
+        self.samples, self.step, self.next_index = origin["samples"], origin["steps"], origin["next_index"]
+        self.wall = origin["wall_hours"] * 3600
+        print(f"started from {pack}: {loaded}/{expected} weight tensors, {self.samples} samples", flush=True)
+        shutil.copy(pack / "training" / "log.csv", self.log_path)
 
     def checkpoint_path(self) -> Path:
         return self.args.run / "checkpoint.pt"
@@ -191,8 +219,10 @@ class Trainer:
         export_tiny_pack(
             self.args.out, self.ema_transformer, self.ema_text, self.args.run / "vocab.txt",
             index=self.args.index == "on", shift=self.args.shift == "on",
-            training={"samples": self.samples, "steps": self.step, "wall_hours": round(self.wall / 3600, 3),
-                      "machine": machine_description(self.device), "log": self.log_path},
+            training={"samples": self.samples, "steps": self.step, "next_index": self.next_index,
+                      "wall_hours": round(self.wall / 3600, 3), "machine": machine_description(self.device),
+                      "model_config": self.model_cfg.to_json(), "text_config": self.text_cfg.to_json(),
+                      "log": self.log_path},
         )
         print(f"exported pack to {self.args.out} at {self.samples} samples", flush=True)
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DreamOmni2.Engine.Prompting;
+using DreamOmni2.Engine.Packs;
 
 namespace DreamOmni2.Engine.Translation.BuiltIn;
 
@@ -50,7 +51,7 @@ public sealed class BuiltInInstructionTranslator : IInstructionTranslator
         {
             throw new InstructionNotUnderstoodException("the instruction is empty");
         }
-        if (request.Mode == TaskMode.Edit && request.Images.Count == 0)
+        if (request.Mode == GenerationMode.Edit && request.Images.Count == 0)
         {
             throw new InstructionNotUnderstoodException("an edit needs the image to edit: the request has no images");
         }
@@ -61,7 +62,7 @@ public sealed class BuiltInInstructionTranslator : IInstructionTranslator
     {
         var prompt = NaturalPromptTidier.Tidy(Resolve(request).Text);
         warnings.Add(
-            $"the built-in translator only rewrites image references for a \"{PromptStyles.NaturalName}\" pack: " +
+            "the built-in translator only rewrites image references for a pack of natural prompt style: " +
             "configure a VLM to translate the instruction itself");
         return prompt;
     }
@@ -84,11 +85,12 @@ public sealed class BuiltInInstructionTranslator : IInstructionTranslator
             throw new InstructionNotUnderstoodException(
                 $"\"{verb.Said}\" asks for {TaskName(verb.Intent!.Value)}, but the request is {TaskName(request.Mode)}");
         }
+        BackgroundValues.RefuseOtherValuesAsBackground(tokens);
         var reading = ShapeWorldReading.Read(tokens, request.Mode);
-        return request.Mode == TaskMode.Edit
+        return request.Mode == GenerationMode.Edit
             ? ShapeWorldEditComposer.Compose(reading, warnings, request.Images.Count)
             : ShapeWorldGenerationComposer.Compose(reading, warnings, request.Images.Count);
     }
 
-    private static string TaskName(TaskMode mode) => mode == TaskMode.Edit ? "an edit" : "a generation";
+    private static string TaskName(GenerationMode mode) => mode == GenerationMode.Edit ? "an edit" : "a generation";
 }

@@ -8,7 +8,8 @@ internal sealed record ResolvedReferences(string Text, IReadOnlySet<int> Images)
 /// <summary>
 /// Rewrites the ways people point at images ("the first picture", "image two", "photo #3", "the last image",
 /// "the left one", "the other photo", "this image") to the canonical "image N", checking each against the number of
-/// images. Positional words ("left", "right", "other") are read only where they can mean one image.
+/// images. Positional words ("left", "right", "other") are read only where they can mean one image; "the image" and
+/// "this photo" only when there is one image, and are left as written otherwise.
 /// </summary>
 internal static partial class ImageReferenceResolver
 {
@@ -31,17 +32,20 @@ internal static partial class ImageReferenceResolver
         ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
     /// <exception cref="InstructionNotUnderstoodException">A reference names an image the request lacks or could mean several.</exception>
-    public static ResolvedReferences Resolve(string instruction, int imageCount, TaskMode mode)
+    public static ResolvedReferences Resolve(string instruction, int imageCount, GenerationMode mode)
     {
-        var matches = Reference().Matches(instruction);
-        var explicitImages = matches
-            .Where(m => !m.Groups["side"].Success || m.Groups["side"].Value.ToLowerInvariant() != "other")
+        var explicitImages = Reference().Matches(instruction)
+            .Where(m => !IsOther(m))
             .Select(m => Number(m, imageCount))
+            .OfType<int>()
             .ToHashSet();
         var images = new HashSet<int>();
         var text = Reference().Replace(instruction, m =>
         {
-            var number = IsOther(m) ? Other(m.Value, imageCount, explicitImages, mode) : Number(m, imageCount);
+            if ((IsOther(m) ? Other(m.Value, imageCount, explicitImages, mode) : Number(m, imageCount)) is not { } number)
+            {
+                return m.Value;
+            }
             images.Add(number);
             return $"image {number}";
         });
@@ -51,7 +55,8 @@ internal static partial class ImageReferenceResolver
     private static bool IsOther(Match m) =>
         m.Groups["side"].Success && m.Groups["side"].Value.Equals("other", StringComparison.OrdinalIgnoreCase);
 
-    private static int Number(Match m, int imageCount)
+    /// <returns>The image meant, or null for "the image"/"this photo" with several images: left as written, it may not be a reference at all.</returns>
+    private static int? Number(Match m, int imageCount)
     {
         if (m.Groups["number"].Success)
         {
@@ -67,29 +72,20 @@ internal static partial class ImageReferenceResolver
         if (m.Groups["side"].Success)
         {
             var side = m.Groups["side"].Value.ToLowerInvariant();
-            if (side == "other")
-            {
-                return 0;
-            }
             RequireTwoImages(m.Value, imageCount);
             return side == "left" ? 1 : 2;
         }
-        if (imageCount != 1)
-        {
-            throw new InstructionNotUnderstoodException(
-                $"\"{m.Value}\" could mean any image: the request has {Images(imageCount)}");
-        }
-        return 1;
+        return imageCount == 1 ? 1 : null;
     }
 
-    private static int Other(string phrase, int imageCount, IReadOnlySet<int> explicitImages, TaskMode mode)
+    private static int Other(string phrase, int imageCount, IReadOnlySet<int> explicitImages, GenerationMode mode)
     {
         RequireTwoImages(phrase, imageCount);
         var named = explicitImages.Where(i => i is 1 or 2).ToHashSet();
         return named.Count switch
         {
             1 => 3 - named.Single(),
-            0 when mode == TaskMode.Edit => 2,
+            0 when mode == GenerationMode.Edit => 2,
             _ => throw new InstructionNotUnderstoodException(
                 $"\"{phrase}\" is unclear: it is not said which image it is the other one to"),
         };

@@ -80,7 +80,7 @@ internal static class ShapeWorldLexicon
         "you", "i", "we", "me", "my", "want", "need", "let", "have", "has", "having", "should", "be", "is", "are",
         "so", "only", "just", "while", "but", "also", "too", "then", "now", "instead", "everything", "else", "rest",
         "unchanged", "using", "based", "new", "look", "looks", "shown", "seen", "used", "taken", "there", "here",
-        "which", "whose", "exactly", "way", "version",
+        "which", "whose", "exactly", "way", "version", ",", ".", ";", ":", "!", "?",
     ];
 
     private static readonly string[] Negations =
@@ -124,11 +124,11 @@ internal static class ShapeWorldLexicon
         }
         foreach (var verb in EditVerbs)
         {
-            Add(new VerbToken(TaskMode.Edit, verb));
+            Add(new VerbToken(GenerationMode.Edit, verb));
         }
         foreach (var verb in GenerationVerbs)
         {
-            Add(new VerbToken(TaskMode.Generate, verb));
+            Add(new VerbToken(GenerationMode.Generate, verb));
         }
         foreach (var verb in NeutralVerbs)
         {

@@ -6,9 +6,10 @@ namespace DreamOmni2.Engine.Translation.BuiltIn;
 /// </summary>
 /// <remarks>
 /// An image takes, in this order: the attribute or object named to its left across grammar words and descriptions
-/// ("the color of the star in image 2"); a possessive ("image 2's pattern"); the value compared to it ("striped like
-/// image 2"); the shape said to be in it ("the star from image 1"); an "as"/"for" phrase to its right ("image 2 as
-/// the background"). In an edit, image 1 is the edited image and takes nothing.
+/// ("the color of the star in image 2", "the color and pattern of image 2"); a possessive ("image 2's pattern",
+/// "image 2's stripes"); the value compared to it ("striped like image 2"); the shape said to be in it ("the star
+/// from image 1"); an "as"/"for" phrase to its right ("image 2 as the background"). In an edit, image 1 is the
+/// edited image and takes nothing.
 /// </remarks>
 internal sealed class ShapeWorldReading
 {
@@ -18,7 +19,7 @@ internal sealed class ShapeWorldReading
 
     private readonly bool[] taken;
 
-    private ShapeWorldReading(IReadOnlyList<Token> tokens, TaskMode mode)
+    private ShapeWorldReading(IReadOnlyList<Token> tokens, GenerationMode mode)
     {
         Tokens = tokens;
         taken = new bool[tokens.Count];
@@ -27,7 +28,14 @@ internal sealed class ShapeWorldReading
         {
             if (tokens[i] is ImageToken image)
             {
-                roles.Add(mode == TaskMode.Edit && image.Number == 1 ? new EditedImage(1) : Attach(i, image.Number));
+                if (mode == GenerationMode.Edit && image.Number == 1)
+                {
+                    roles.Add(new EditedImage(1));
+                }
+                else
+                {
+                    roles.AddRange(Attach(i, image.Number));
+                }
             }
         }
         Roles = roles;
@@ -42,7 +50,7 @@ internal sealed class ShapeWorldReading
     public bool MentionsBackground =>
         Tokens.Any(t => t is AttributeToken { Attribute: ShapeWorldAttribute.Background });
 
-    public static ShapeWorldReading Read(IReadOnlyList<Token> tokens, TaskMode mode) => new(tokens, mode);
+    public static ShapeWorldReading Read(IReadOnlyList<Token> tokens, GenerationMode mode) => new(tokens, mode);
 
     /// <summary>Tokens of type <typeparamref name="T"/> that no image role took, with their positions.</summary>
     public IEnumerable<(int Index, T Token)> Untaken<T>() where T : Token =>
@@ -50,14 +58,32 @@ internal sealed class ShapeWorldReading
             .Where(x => !taken[x.index] && x.token is T)
             .Select(x => (x.index, (T)x.token));
 
-    private ImageRole Attach(int imageIndex, int image)
+    private IReadOnlyList<ImageRole> Attach(int imageIndex, int image)
     {
         var left = ScanLeft(imageIndex);
         if (left.Head is { } head)
         {
-            TakePossessedDescription(imageIndex);
-            return Take(head, imageIndex - 1, RoleOf(Tokens[head], image));
+            TakePossessedDescription(imageIndex, head);
+            var heads = CoordinatedHeads(head);
+            MarkTaken(heads[0], imageIndex - 1);
+            return heads.Select(h => RoleOf(Tokens[h], image)).ToList();
         }
+        return [AttachAfterScan(imageIndex, image, left)];
+    }
+
+    /// <summary>"the color and pattern of image 2": attributes joined by "and" all belong to the image.</summary>
+    private List<int> CoordinatedHeads(int head)
+    {
+        var heads = new List<int> { head };
+        while (heads[0] >= 2 && IsWord(heads[0] - 1, "and") && Tokens[heads[0] - 2] is AttributeToken && !taken[heads[0] - 2])
+        {
+            heads.Insert(0, heads[0] - 2);
+        }
+        return heads;
+    }
+
+    private ImageRole AttachAfterScan(int imageIndex, int image, LeftScan left)
+    {
         if (AttachPossessive(imageIndex, image) is { } possessed)
         {
             return possessed;
@@ -120,6 +146,7 @@ internal sealed class ShapeWorldReading
             return null;
         }
         int? nearestShape = null;
+        int? firstValue = null;
         for (var j = imageIndex + 2; j < Tokens.Count; j++)
         {
             switch (Tokens[j])
@@ -130,24 +157,38 @@ internal sealed class ShapeWorldReading
                     nearestShape ??= j;
                     continue;
                 case ValueToken:
+                    firstValue ??= j;
                     continue;
             }
             break;
         }
-        return nearestShape is { } shape ? Take(imageIndex + 1, shape, RoleOf(Tokens[shape], image)) : null;
+        if (nearestShape is { } shape)
+        {
+            return Take(imageIndex + 1, shape, RoleOf(Tokens[shape], image));
+        }
+        return firstValue is { } value
+            ? Take(imageIndex + 1, value, new BorrowedAttribute(image, ((ValueToken)Tokens[value]).Attribute))
+            : null;
     }
 
     /// <summary>"the colour of image 2's heart": what follows the possessive only describes the image's object.</summary>
-    private void TakePossessedDescription(int imageIndex)
+    /// <exception cref="InstructionNotUnderstoodException">An attribute follows ("the color of image 2's background"): no standard sentence says that.</exception>
+    private void TakePossessedDescription(int imageIndex, int head)
     {
         if (!IsWord(imageIndex + 1, "'s"))
         {
             return;
         }
         var last = imageIndex + 1;
-        while (last + 1 < Tokens.Count && Tokens[last + 1] is ValueToken or ShapeToken)
+        while (last + 1 < Tokens.Count && Tokens[last + 1] is ValueToken or ShapeToken or ObjectToken)
         {
             last++;
+        }
+        if (last + 1 < Tokens.Count && Tokens[last + 1] is AttributeToken nested)
+        {
+            throw new InstructionNotUnderstoodException(
+                $"\"the {Tokens[head].Said} of image {((ImageToken)Tokens[imageIndex]).Number}'s {nested.Said}\" cannot be said in the shape world: " +
+                "name one attribute of one image");
         }
         MarkTaken(imageIndex + 1, last);
     }

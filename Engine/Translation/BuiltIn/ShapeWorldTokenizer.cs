@@ -4,7 +4,8 @@ namespace DreamOmni2.Engine.Translation.BuiltIn;
 
 /// <summary>
 /// Splits an instruction whose image references are already canonical ("image 2") into <see cref="Token"/>s: lower
-/// case, multi-word names joined ("polka dots" → dotted), possessives split off ("image 2's" → image 2, 's).
+/// case, multi-word names joined ("polka dots" → dotted), possessives split off ("image 2's" → image 2, 's),
+/// punctuation kept as words so that it separates phrases.
 /// </summary>
 internal static partial class ShapeWorldTokenizer
 {
@@ -17,7 +18,7 @@ internal static partial class ShapeWorldTokenizer
     [GeneratedRegex(@"\b(?:medium|mid)[\s-]*(?:sized?)\b")]
     private static partial Regex MediumSized();
 
-    [GeneratedRegex(@"\d+|[a-z]+(?:'t)?|'s\b")]
+    [GeneratedRegex(@"\d+|[a-z]+(?:'t)?|'s\b|[,.;:!?]")]
     private static partial Regex Word();
 
     public static IReadOnlyList<Token> Tokenize(string canonicalInstruction)

@@ -34,7 +34,7 @@ internal sealed record AttributeToken(ShapeWorldAttribute Attribute, string Said
 internal sealed record ObjectToken(string Said) : Token(Said);
 
 /// <summary>A verb; <see cref="Intent"/> is the task it can only mean ("draw" generates, "change" edits), or null.</summary>
-internal sealed record VerbToken(TaskMode? Intent, string Said) : Token(Said);
+internal sealed record VerbToken(GenerationMode? Intent, string Said) : Token(Said);
 
 /// <summary>A grammar word that carries no attribute: "the", "of", "in", "'s", "please".</summary>
 internal sealed record WordToken(string Said) : Token(Said);

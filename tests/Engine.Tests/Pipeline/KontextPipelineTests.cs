@@ -1,7 +1,8 @@
 using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Engine.Latents;
 using DreamOmni2.Engine.Pipeline;
-using DreamOmni2.Engine.Tests.Support;
+using DreamOmni2.Engine.Tests.Imaging;
+using SkiaSharp;
 
 namespace DreamOmni2.Engine.Tests.Pipeline;
 
@@ -13,12 +14,16 @@ public class KontextPipelineTests(FixtureSessions fixture)
     private static GenerationRequest Edit(EncodingScheme? scheme = null, int steps = 3) => new()
     {
         Mode = GenerationMode.Edit,
-        Images = [TestImages.Png(128, 128, seed: 1), TestImages.Png(200, 120, seed: 2), TestImages.Png(90, 150, seed: 3)],
+        Images = [Png(128, 128, seed: 1), Png(200, 120, seed: 2), Png(90, 150, seed: 3)],
         Prompt = "make the circle in image 1 have the color of image 2",
         Seed = 42,
         Steps = steps,
         Scheme = scheme,
     };
+
+    /// <summary>A PNG whose pixels <paramref name="seed"/> varies.</summary>
+    private static byte[] Png(int width, int height, int seed) =>
+        TestImages.Encode(width, height, (x, y) => TestImages.Noise(x + 1000 * seed, y), SKEncodedImageFormat.Png);
 
     private async Task<List<PipelineEvent>> Run(GenerationRequest request, CancellationToken cancellationToken = default)
     {
@@ -136,9 +141,23 @@ public class KontextPipelineTests(FixtureSessions fixture)
     [Fact]
     public async Task A_broken_image_ends_the_stream_with_a_failure_naming_the_image()
     {
-        var events = await Run(Edit() with { Images = [TestImages.Png(64, 64, 1), new byte[] { 1, 2, 3 }] });
+        var events = await Run(Edit() with { Images = [Png(64, 64, 1), new byte[] { 1, 2, 3 }] });
         var failed = Assert.IsType<PipelineEvent.Failed>(Assert.Single(events));
         var error = Assert.IsType<ImageInputException>(failed.Error);
         Assert.Equal(2, error.ImageNumber);
+    }
+
+    [Fact]
+    public async Task An_output_size_for_an_edit_is_refused()
+    {
+        var events = await Run(Edit() with { OutputSize = new ImageSize(256, 128) });
+        var failed = Assert.IsType<PipelineEvent.Failed>(Assert.Single(events));
+        Assert.IsType<ArgumentException>(failed.Error);
+    }
+
+    [Fact]
+    public async Task A_token_cancelled_before_the_start_throws_without_running()
+    {
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Run(Edit(), new CancellationToken(canceled: true)));
     }
 }

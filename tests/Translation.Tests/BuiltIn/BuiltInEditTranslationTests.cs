@@ -26,6 +26,10 @@ public sealed class BuiltInEditTranslationTests
         { 2, "give the star in photo 1 the hue of the 2nd pic", "make the star in image 1 have the color of image 2" },
         { 2, "make the circle the same colour as image 2's heart", "make the circle in image 1 have the color of image 2" },
         { 3, "copy the material from the last photo onto the square", "make the square in image 1 have the pattern of image 3" },
+        { 2, "make the square red like image 2", "make the square in image 1 have the color of image 2" },
+        { 2, "make image 1's square have image 2's color", "make the square in image 1 have the color of image 2" },
+        { 2, "Make the square in the 1st image have the color of image no. 2", "make the square in image 1 have the color of image 2" },
+        { 2, "make the square in image 1 have the colour of the circle in the other image", "make the square in image 1 have the color of image 2" },
         // Text-only edits: one new value.
         { 1, "make the square in image 1 red", "make the square in image 1 red" },
         { 1, "make the square blue", "make the square in image 1 blue" },
@@ -47,6 +51,7 @@ public sealed class BuiltInEditTranslationTests
         { 1, "make the star in this photo filled", "make the star in image 1 filled" },
         { 1, "make the medium-sized red star large", "make the star in image 1 large" },
         { 1, "please make the hollow circle solid", "make the circle in image 1 solid" },
+        { 1, "make the square's colour: red", "make the square in image 1 red" },
     };
 
     [Theory]
@@ -79,5 +84,5 @@ public sealed class BuiltInEditTranslationTests
     }
 
     private static Task<InstructionTranslation> Translate(int imageCount, string instruction) =>
-        new BuiltInInstructionTranslator().TranslateAsync(Requests.Make(TaskMode.Edit, imageCount, instruction), CancellationToken.None);
+        new BuiltInInstructionTranslator().TranslateAsync(Requests.Make(GenerationMode.Edit, imageCount, instruction), CancellationToken.None);
 }

@@ -25,6 +25,10 @@ public sealed class BuiltInGenerationTranslationTests
         { 3, "create the object of image 3 with the shape of image 1 and the style of image 2", "generate the object of image 3 with the shape of image 1 and the style of image 2 on a white background" },
         { 2, "generate the heart of image 1 with the same pattern as image 2", "generate the object of image 1 with the pattern of image 2 on a white background" },
         { 3, "image 2's object on image 3's backdrop, with the colour of image 1", "generate the object of image 2 with the color of image 1 on the background of image 3" },
+        { 2, "generate the object of image 1 with image 2's stripes", "generate the object of image 1 with the pattern of image 2 on a white background" },
+        { 3, "generate the object of image 1 with the color and pattern of image 2 on the backdrop of image 3", "generate the object of image 1 with the color of image 2 and the pattern of image 2 on the background of image 3" },
+        { 2, "draw image 1's star in image 2's color", "generate the object of image 1 with the color of image 2 on a white background" },
+        { 0, "draw a star with a red color and striped pattern", "a medium red striped filled star on a white background" },
     };
 
     [Theory]
@@ -62,5 +66,5 @@ public sealed class BuiltInGenerationTranslationTests
 
     private static Task<InstructionTranslation> Translate(int imageCount, string instruction) =>
         new BuiltInInstructionTranslator().TranslateAsync(
-            Requests.Make(TaskMode.Generate, imageCount, instruction), CancellationToken.None);
+            Requests.Make(GenerationMode.Generate, imageCount, instruction), CancellationToken.None);
 }

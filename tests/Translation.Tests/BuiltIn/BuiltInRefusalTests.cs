@@ -1,4 +1,5 @@
 using DreamOmni2.Engine.Translation.BuiltIn;
+using DreamOmni2.Engine.Packs;
 
 namespace DreamOmni2.Engine.Translation.Tests.BuiltIn;
 
@@ -8,49 +9,54 @@ namespace DreamOmni2.Engine.Translation.Tests.BuiltIn;
 /// </summary>
 public sealed class BuiltInRefusalTests
 {
-    public static TheoryData<PromptStyle, TaskMode, int, string, string> Refusals => new()
+    public static TheoryData<PromptStyle, GenerationMode, int, string, string> Refusals => new()
     {
-        { PromptStyle.ShapeWorld, TaskMode.Edit, 2, "make the square in image 1 have the color of image 4", "there is no image 4: the request has 2 images" },
-        { PromptStyle.ShapeWorld, TaskMode.Edit, 2, "make the square in image 0 red", "there is no image 0: images are numbered from 1" },
-        { PromptStyle.ShapeWorld, TaskMode.Edit, 1, "give the star the pattern of the second picture", "there is no image 2: the request has 1 image" },
-        { PromptStyle.ShapeWorld, TaskMode.Edit, 2, "make the square smell like image 2", "could not understand \"smell\"" },
-        { PromptStyle.ShapeWorld, TaskMode.Edit, 1, "make it nicer", "could not understand \"nicer\"" },
-        { PromptStyle.ShapeWorld, TaskMode.Edit, 1, "make the square red and blue", "conflicting colors: the color \"red\" and the color \"blue\"" },
-        { PromptStyle.ShapeWorld, TaskMode.Edit, 2, "make the square red and give it the color of image 2", "conflicting colors: the color of image 2 and the color \"red\"" },
-        { PromptStyle.ShapeWorld, TaskMode.Edit, 1, "make it red", "the instruction does not name the shape in image 1 to change" },
-        { PromptStyle.ShapeWorld, TaskMode.Edit, 1, "make the square red and striped", "an edit changes one thing, and the instruction asks for the color \"red\" and the pattern \"striped\"" },
-        { PromptStyle.ShapeWorld, TaskMode.Edit, 2, "make the square look like image 2", "the instruction does not say what to take from image 2" },
-        { PromptStyle.ShapeWorld, TaskMode.Edit, 3, "make the star have the color of the other photo", "\"the other photo\" needs exactly two images: the request has 3 images" },
-        { PromptStyle.ShapeWorld, TaskMode.Edit, 1, "make the star black", "\"black\" is a background in the shape world, not a color a shape can have" },
-        { PromptStyle.ShapeWorld, TaskMode.Edit, 1, "make the star brown", "\"brown\" is not a color of the shape world" },
-        { PromptStyle.ShapeWorld, TaskMode.Edit, 2, "make the square have the size of image 2", "size cannot be taken from image 2" },
-        { PromptStyle.ShapeWorld, TaskMode.Edit, 0, "make the square red", "an edit needs the image to edit: the request has no images" },
-        { PromptStyle.ShapeWorld, TaskMode.Edit, 1, "do not make the square red", "negation (\"not\") is not understood" },
-        { PromptStyle.ShapeWorld, TaskMode.Edit, 2, "generate the object of image 2", "\"generate\" asks for a generation, but the request is an edit" },
-        { PromptStyle.ShapeWorld, TaskMode.Edit, 1, "make the square and the circle red", "the instruction names more than one shape to change" },
-        { PromptStyle.ShapeWorld, TaskMode.Edit, 1, "make the square", "the instruction names nothing to change" },
-        { PromptStyle.ShapeWorld, TaskMode.Edit, 2, "make image 1 have the object of image 2", "an edit can take the color, pattern, shape, style or background of image 2, not its whole object" },
-        { PromptStyle.ShapeWorld, TaskMode.Edit, 1, "   ", "the instruction is empty" },
-        { PromptStyle.ShapeWorld, TaskMode.Generate, 2, "change the square to red", "\"change\" asks for an edit, but the request is a generation" },
-        { PromptStyle.ShapeWorld, TaskMode.Generate, 0, "draw a red star and a blue circle", "the instruction names several shapes (star, circle): a generation draws one" },
-        { PromptStyle.ShapeWorld, TaskMode.Generate, 0, "draw a star", "the instruction names no color for the star" },
-        { PromptStyle.ShapeWorld, TaskMode.Generate, 0, "draw something red", "could not understand \"something\"" },
-        { PromptStyle.ShapeWorld, TaskMode.Generate, 2, "generate the object of image 1 in red", "a generation from images cannot set the color to \"red\" by name" },
-        { PromptStyle.ShapeWorld, TaskMode.Generate, 3, "generate the object of image 1 with the color of image 2 and the color of image 3", "conflicting colors: the color of image 2 and the color of image 3" },
-        { PromptStyle.ShapeWorld, TaskMode.Generate, 2, "generate a star with the color of image 2", "the instruction does not say which image's object to generate" },
-        { PromptStyle.ShapeWorld, TaskMode.Generate, 2, "generate the object of the image", "\"the image\" could mean any image: the request has 2 images" },
-        { PromptStyle.ShapeWorld, TaskMode.Generate, 2, "generate the object of the other picture", "\"the other picture\" is unclear" },
-        { PromptStyle.ShapeWorld, TaskMode.Generate, 2, "generate the object of image 1 and the object of image 2", "the instruction names the objects of image 1 and image 2: a generation draws one" },
-        { PromptStyle.ShapeWorld, TaskMode.Generate, 3, "generate the object of image 1 on the background of image 2 on a sky background", "conflicting backgrounds: the background of image 2 and the background \"sky\"" },
-        { PromptStyle.ShapeWorld, TaskMode.Generate, 6, "generate the object of image 6", "the shape world names images 1 to 5 only" },
-        { PromptStyle.Natural, TaskMode.Edit, 2, "put the hat from image 3 on the dog", "there is no image 3: the request has 2 images" },
-        { PromptStyle.Natural, TaskMode.Generate, 3, "the cat from the left one", "\"the left one\" needs exactly two images: the request has 3 images" },
+        { PromptStyle.ShapeWorld, GenerationMode.Edit, 2, "make the square in image 1 have the color of image 4", "there is no image 4: the request has 2 images" },
+        { PromptStyle.ShapeWorld, GenerationMode.Edit, 2, "make the square in image 0 red", "there is no image 0: images are numbered from 1" },
+        { PromptStyle.ShapeWorld, GenerationMode.Edit, 1, "give the star the pattern of the second picture", "there is no image 2: the request has 1 image" },
+        { PromptStyle.ShapeWorld, GenerationMode.Edit, 2, "make the square smell like image 2", "could not understand \"smell\"" },
+        { PromptStyle.ShapeWorld, GenerationMode.Edit, 1, "make it nicer", "could not understand \"nicer\"" },
+        { PromptStyle.ShapeWorld, GenerationMode.Edit, 1, "make the square red and blue", "conflicting colors: the color \"red\" and the color \"blue\"" },
+        { PromptStyle.ShapeWorld, GenerationMode.Edit, 2, "make the square red and give it the color of image 2", "conflicting colors: the color of image 2 and the color \"red\"" },
+        { PromptStyle.ShapeWorld, GenerationMode.Edit, 1, "make it red", "the instruction does not name the shape in image 1 to change" },
+        { PromptStyle.ShapeWorld, GenerationMode.Edit, 1, "make the square red and striped", "an edit changes one thing, and the instruction asks for the color \"red\" and the pattern \"striped\"" },
+        { PromptStyle.ShapeWorld, GenerationMode.Edit, 2, "make the square look like image 2", "the instruction does not say what to take from image 2" },
+        { PromptStyle.ShapeWorld, GenerationMode.Edit, 3, "make the star have the color of the other photo", "\"the other photo\" needs exactly two images: the request has 3 images" },
+        { PromptStyle.ShapeWorld, GenerationMode.Edit, 1, "make the star black", "\"black\" is a background in the shape world, not a color a shape can have" },
+        { PromptStyle.ShapeWorld, GenerationMode.Edit, 1, "make the star brown", "\"brown\" is not a color of the shape world" },
+        { PromptStyle.ShapeWorld, GenerationMode.Edit, 2, "make the square have the size of image 2", "size cannot be taken from image 2" },
+        { PromptStyle.ShapeWorld, GenerationMode.Edit, 0, "make the square red", "an edit needs the image to edit: the request has no images" },
+        { PromptStyle.ShapeWorld, GenerationMode.Edit, 1, "do not make the square red", "negation (\"not\") is not understood" },
+        { PromptStyle.ShapeWorld, GenerationMode.Edit, 2, "generate the object of image 2", "\"generate\" asks for a generation, but the request is an edit" },
+        { PromptStyle.ShapeWorld, GenerationMode.Edit, 1, "make the square and the circle red", "the instruction names more than one shape to change" },
+        { PromptStyle.ShapeWorld, GenerationMode.Edit, 1, "make the square", "the instruction names nothing to change" },
+        { PromptStyle.ShapeWorld, GenerationMode.Edit, 2, "make image 1 have the object of image 2", "an edit can take the color, pattern, shape, style or background of image 2, not its whole object" },
+        { PromptStyle.ShapeWorld, GenerationMode.Edit, 1, "   ", "the instruction is empty" },
+        { PromptStyle.ShapeWorld, GenerationMode.Edit, 2, "make the square have the color and pattern of image 2", "an edit changes one thing, and the instruction asks for the color of image 2 and the pattern of image 2" },
+        { PromptStyle.ShapeWorld, GenerationMode.Edit, 1, "make the star's background blue", "\"blue\" is not a background of the shape world, which has white, black, gray, beige, sky, mint, lilac, sand" },
+        { PromptStyle.ShapeWorld, GenerationMode.Edit, 2, "make the square have the color of image 2's background", "\"the color of image 2's background\" cannot be said in the shape world" },
+        { PromptStyle.ShapeWorld, GenerationMode.Generate, 2, "change the square to red", "\"change\" asks for an edit, but the request is a generation" },
+        { PromptStyle.ShapeWorld, GenerationMode.Generate, 0, "draw a red star and a blue circle", "the instruction names several shapes (star, circle): a generation draws one" },
+        { PromptStyle.ShapeWorld, GenerationMode.Generate, 0, "draw a star", "the instruction names no color for the star" },
+        { PromptStyle.ShapeWorld, GenerationMode.Generate, 0, "a red star on a red background", "\"red\" is not a background of the shape world" },
+        { PromptStyle.ShapeWorld, GenerationMode.Generate, 0, "a green heart on a striped backdrop", "\"striped\" is not a background of the shape world" },
+        { PromptStyle.ShapeWorld, GenerationMode.Generate, 0, "draw something red", "could not understand \"something\"" },
+        { PromptStyle.ShapeWorld, GenerationMode.Generate, 2, "generate the object of image 1 in red", "a generation from images cannot set the color to \"red\" by name" },
+        { PromptStyle.ShapeWorld, GenerationMode.Generate, 3, "generate the object of image 1 with the color of image 2 and the color of image 3", "conflicting colors: the color of image 2 and the color of image 3" },
+        { PromptStyle.ShapeWorld, GenerationMode.Generate, 2, "generate a star with the color of image 2", "the instruction does not say which image's object to generate" },
+        { PromptStyle.ShapeWorld, GenerationMode.Generate, 2, "generate the object of the image", "\"image\" without a number: say which image (image 1, image 2, …)" },
+        { PromptStyle.ShapeWorld, GenerationMode.Generate, 2, "generate the object of the other picture", "\"the other picture\" is unclear" },
+        { PromptStyle.ShapeWorld, GenerationMode.Generate, 2, "generate the object of image 1 and the object of image 2", "the instruction names the objects of image 1 and image 2: a generation draws one" },
+        { PromptStyle.ShapeWorld, GenerationMode.Generate, 3, "generate the object of image 1 on the background of image 2 on a sky background", "conflicting backgrounds: the background of image 2 and the background \"sky\"" },
+        { PromptStyle.ShapeWorld, GenerationMode.Generate, 6, "generate the object of image 6", "the shape world names images 1 to 5 only" },
+        { PromptStyle.Natural, GenerationMode.Edit, 2, "put the hat from image 3 on the dog", "there is no image 3: the request has 2 images" },
+        { PromptStyle.Natural, GenerationMode.Generate, 3, "the cat from the left one", "\"the left one\" needs exactly two images: the request has 3 images" },
     };
 
     [Theory]
     [MemberData(nameof(Refusals))]
     public async Task Instruction_is_kept_and_the_reason_given(
-        PromptStyle style, TaskMode mode, int imageCount, string instruction, string reason)
+        PromptStyle style, GenerationMode mode, int imageCount, string instruction, string reason)
     {
         var translation = await new BuiltInInstructionTranslator().TranslateAsync(
             Requests.Make(mode, imageCount, instruction, style), CancellationToken.None);
@@ -65,6 +71,6 @@ public sealed class BuiltInRefusalTests
     public async Task A_cancelled_request_throws_instead_of_falling_back()
     {
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new BuiltInInstructionTranslator().TranslateAsync(
-            Requests.Make(TaskMode.Edit, 1, "make the square red"), new CancellationToken(canceled: true)));
+            Requests.Make(GenerationMode.Edit, 1, "make the square red"), new CancellationToken(canceled: true)));
     }
 }

@@ -1,0 +1,12 @@
+namespace DreamOmni2.Engine.Translation.Reflection;
+
+/// <summary>"Check and retry" after a result (OmniGen2's reflection). Off by default; it needs a VLM.</summary>
+public sealed record ReflectionOptions
+{
+    public const string SectionName = "Translation:Reflection";
+
+    public bool Enabled { get; init; }
+
+    /// <summary>The most times a job runs, the first run included.</summary>
+    public int MaxRounds { get; init; } = 3;
+}

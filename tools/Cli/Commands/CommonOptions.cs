@@ -1,0 +1,21 @@
+using System.CommandLine;
+using DreamOmni2.Engine.Runtime;
+
+namespace DreamOmni2.Cli.Commands;
+
+/// <summary>Options several commands share.</summary>
+internal static class CommonOptions
+{
+    public static Option<string> Pack() => new("--pack")
+    {
+        Description = "the model pack folder (default: the repository's packs/tiny, or packs/fixture until tiny exists)",
+        HelpName = "DIR",
+    };
+
+    public static Option<ExecutionProviderChoice> Provider() => new("--provider")
+    {
+        Description = "ONNX Runtime execution provider; cuda falls back to the CPU with a warning when unavailable",
+        HelpName = "cpu|cuda",
+        DefaultValueFactory = _ => ExecutionProviderChoice.Cpu,
+    };
+}

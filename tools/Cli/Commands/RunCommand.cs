@@ -1,0 +1,143 @@
+using System.CommandLine;
+using DreamOmni2.Engine;
+using DreamOmni2.Engine.Imaging;
+using DreamOmni2.Engine.Latents;
+using DreamOmni2.Engine.Packs;
+using DreamOmni2.Engine.Pipeline;
+using DreamOmni2.Engine.Runtime;
+using DreamOmni2.Engine.Translation;
+
+namespace DreamOmni2.Cli.Commands;
+
+/// <summary><c>dreamomni2 run</c>: one edit or generation, written as a PNG that carries its parameters.</summary>
+public static class RunCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var pack = CommonOptions.Pack();
+        var provider = CommonOptions.Provider();
+        var mode = new Option<string>("--mode") { Description = "edit: image 1 is edited; generate: every image is a reference", DefaultValueFactory = _ => "edit" };
+        mode.AcceptOnlyFromAmong("edit", "generate");
+        var images = new Option<FileInfo[]>("--image") { Description = "an input image (PNG, JPEG, WebP); repeat in order", HelpName = "PATH" };
+        var prompt = new Option<string>("--prompt") { Description = "the prompt as the text encoders should see it" };
+        var instruction = new Option<string>("--instruction") { Description = "what you want, in your own words; the built-in translator turns it into the prompt" };
+        var seed = new Option<ulong?>("--seed") { Description = "random seed; drawn and reported when left out" };
+        var steps = new Option<int?>("--steps") { Description = "denoising steps (default: the pack's)" };
+        var guidance = new Option<float?>("--guidance") { Description = "guidance scale (default: the pack's)" };
+        var index = OnOff("--index", "index encoding: reference i gets position axis0 = i (default: the pack's)");
+        var shift = OnOff("--shift", "position shift: references sit side by side in column space (default: the pack's)");
+        var size = new Option<string>("--size") { Description = "generation only: the aspect ratio wanted, as WxH, fitted to the pack's area", HelpName = "WxH" };
+        var output = new Option<FileInfo>("--out") { Description = "where to write the PNG", Required = true, HelpName = "FILE.png" };
+        var previews = new Option<DirectoryInfo>("--previews") { Description = "write each step's preview here as step-NN.png", HelpName = "DIR" };
+
+        var command = new Command("run", "edit or generate one image")
+        {
+            pack, provider, mode, images, prompt, instruction, seed, steps, guidance, index, shift, size, output, previews,
+        };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(prompt) is null) == (result.GetValue(instruction) is null))
+            {
+                result.AddError("give exactly one of --prompt and --instruction");
+            }
+        });
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var logger = new StderrLogger(console.Error);
+            using var sessions = PackSessions.Open(ModelPack.Load(parsed.GetValue(pack) ?? PackLocator.DefaultPack()), parsed.GetValue(provider), logger);
+            var scheme = sessions.Pack.Manifest.Encoding;
+            var generationMode = parsed.GetValue(mode) == "generate" ? GenerationMode.Generate : GenerationMode.Edit;
+            var imageBytes = (parsed.GetValue(images) ?? []).Select(ReadImage).ToList();
+            string? instructionText = parsed.GetValue(instruction);
+            InstructionTranslation? translation = null;
+            if (instructionText is not null)
+            {
+                var translationRequest = new TranslationRequest(
+                    imageBytes.Select(b => TranslationImage.FromEncoded(b)).ToList(), instructionText, generationMode, sessions.Pack.Manifest.Prompt.Style);
+                translation = await InstructionTranslators.ForPack(sessions.Pack.Manifest, null).TranslateAsync(translationRequest, cancellationToken);
+                await console.Error.WriteLineAsync($"prompt: {translation.Prompt}");
+                await TranslationReport.WriteAsync(translation, console);
+            }
+            var request = new GenerationRequest
+            {
+                Mode = generationMode,
+                Images = imageBytes.Select(b => (ReadOnlyMemory<byte>)b).ToList(),
+                Prompt = parsed.GetValue(prompt) ?? translation!.Prompt,
+                Instruction = instructionText,
+                Translator = translation?.TranslatorName,
+                Seed = parsed.GetValue(seed),
+                Steps = parsed.GetValue(steps),
+                Guidance = parsed.GetValue(guidance),
+                Scheme = new EncodingScheme(IsOn(parsed, index) ?? scheme.Index, IsOn(parsed, shift) ?? scheme.Shift),
+                OutputSize = parsed.GetValue(size) is { } wanted ? ParseSize(wanted) : null,
+                Previews = parsed.GetValue(previews) is not null,
+            };
+            var result = await Run(new KontextPipeline(sessions), request, console, parsed.GetValue(previews), cancellationToken);
+            var file = parsed.GetValue(output)!;
+            await File.WriteAllBytesAsync(file.FullName, result.Png, cancellationToken);
+            await console.Out.WriteLineAsync(
+                $"wrote {file.FullName} ({result.Image.Size}, seed {result.Parameters.Seed}) in {result.Timings.Total.TotalSeconds:0.0} s");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static async Task<GenerationResult> Run(
+        KontextPipeline pipeline, GenerationRequest request, CliConsole console, DirectoryInfo? previews, CancellationToken cancellationToken)
+    {
+        var progress = new ProgressBar(console);
+        previews?.Create();
+        await foreach (var e in pipeline.RunAsync(request, cancellationToken))
+        {
+            switch (e)
+            {
+                case PipelineEvent.Prepared p:
+                    await console.Error.WriteLineAsync(
+                        $"{p.Mode.ToString().ToLowerInvariant()} {p.OutputSize} from {p.ReferenceSizes.Count} image(s): {p.TargetTokens} target + " +
+                        $"{p.ReferenceTokens} reference tokens, {p.TextTokens} text tokens; seed {p.Seed}, {p.Steps} steps, " +
+                        $"guidance {p.Guidance}, encoding {p.Scheme}; prepared in {p.Elapsed.TotalSeconds:0.00} s");
+                    break;
+                case PipelineEvent.Step s:
+                    progress.Report(s);
+                    if (previews is not null && s.Preview is { } preview)
+                    {
+                        await File.WriteAllBytesAsync(
+                            Path.Combine(previews.FullName, $"step-{s.Number:00}.png"),
+                            PngEncoder.Encode(preview.Rgb, preview.Width, preview.Height),
+                            cancellationToken);
+                    }
+                    break;
+                case PipelineEvent.Failed f:
+                    // Rethrown as is, so that the exit code follows the error's kind.
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(f.Error);
+                    break;
+                case PipelineEvent.Completed c:
+                    return c.Result;
+            }
+        }
+        throw new InvalidOperationException("the pipeline ended without a result");
+    }
+
+    private static Option<string> OnOff(string name, string description)
+    {
+        var option = new Option<string>(name) { Description = description, HelpName = "on|off" };
+        option.AcceptOnlyFromAmong("on", "off");
+        return option;
+    }
+
+    private static bool? IsOn(ParseResult parsed, Option<string> option) => parsed.GetValue(option) is { } value ? value == "on" : null;
+
+    private static byte[] ReadImage(FileInfo file) => file.Exists
+        ? File.ReadAllBytes(file.FullName)
+        : throw new FileNotFoundException($"image {file.FullName} does not exist", file.FullName);
+
+    private static ImageSize ParseSize(string text)
+    {
+        var parts = text.ToLowerInvariant().Split('x');
+        if (parts.Length == 2 && int.TryParse(parts[0], out int width) && int.TryParse(parts[1], out int height) && width > 0 && height > 0)
+        {
+            return new ImageSize(width, height);
+        }
+        throw new ArgumentException($"--size takes WxH, such as 1024x768; got '{text}'");
+    }
+}

@@ -1,0 +1,20 @@
+namespace DreamOmni2.DataFactory.Judging;
+
+/// <summary>The verdict on one output and the measurements it rests on (errors are mean absolute differences in
+/// gray levels, 0–255, after the output is aligned to the target).</summary>
+/// <param name="Passed">Whether the output answers the request.</param>
+/// <param name="ObjectError">Error against the target inside the target's object (dilated 1 px).</param>
+/// <param name="BackgroundError">Error against the target outside the target's object (dilated 2 px).</param>
+/// <param name="PlacementError">Distance in pixels between the object centers of output and target; +∞ when the
+/// output shows no object.</param>
+/// <param name="AttributionMargin">Least (error against a wrong answer − error against the target) over the
+/// distractors and the one-attribute variants of the target, averaged over the channels where the two differ.
+/// Positive when the output is nearer the target than every wrong answer.</param>
+/// <param name="Reason">"ok", or what is wrong.</param>
+public sealed record JudgeResult(
+    bool Passed,
+    double ObjectError,
+    double BackgroundError,
+    double PlacementError,
+    double AttributionMargin,
+    string Reason);

@@ -1,0 +1,3 @@
+using DreamOmni2.DataFactory.Cli;
+
+return CommandLine.Run(args);

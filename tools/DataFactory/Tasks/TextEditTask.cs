@@ -1,0 +1,46 @@
+using DreamOmni2.DataFactory.Phrasing;
+using DreamOmni2.DataFactory.Randomness;
+using DreamOmni2.DataFactory.Scenes;
+using DreamOmni2.Engine.Prompting;
+
+namespace DreamOmni2.DataFactory.Tasks;
+
+/// <summary>
+/// Text-only edit: one source image; one attribute changes to a named value that differs from the source's.
+/// A new background color keeps the source's lighting; a new size keeps the object's center (placed so both sizes fit).
+/// </summary>
+public static class TextEditTask
+{
+    public static IReadOnlyList<AttributeKind> Attributes { get; } =
+    [
+        AttributeKind.Color, AttributeKind.Pattern, AttributeKind.Style, AttributeKind.Size, AttributeKind.Shape,
+        AttributeKind.Background,
+    ];
+
+    public static Sample Create(long index, SplitMix64 rng, SplitMix64 phrasingRng)
+    {
+        var attribute = rng.Pick(Attributes);
+        var source = SceneSampler.Random(rng);
+        if (attribute == AttributeKind.Pattern && source.IsOutlined)
+        {
+            source = source with { Style = ShapeWorldValues.Filled, Pattern = rng.NextInt(ShapeWorldVocabulary.Patterns.Count) };
+        }
+        var value = SceneSampler.PickValue(rng, attribute, v => v != source.ValueOf(attribute));
+        if (attribute == AttributeKind.Size)
+        {
+            source = SceneSampler.Place(rng, source, Math.Max(source.Size, value));
+        }
+        var target = source.WithValue(attribute, value);
+        var valueWord = attribute.ValueWords()[value];
+        var prompt = ShapeWorldPrompt.TextEdit(source.ShapeWord, attribute.Word(), valueWord);
+
+        return new Sample(
+            index,
+            TaskKind.TextEdit,
+            [source],
+            target,
+            prompt,
+            TextEditPhrasings.Create(phrasingRng, prompt, source.ShapeWord, attribute, valueWord),
+            [source]);
+    }
+}

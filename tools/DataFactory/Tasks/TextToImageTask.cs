@@ -1,0 +1,23 @@
+using DreamOmni2.DataFactory.Phrasing;
+using DreamOmni2.DataFactory.Randomness;
+using DreamOmni2.DataFactory.Scenes;
+using DreamOmni2.Engine.Prompting;
+
+namespace DreamOmni2.DataFactory.Tasks;
+
+/// <summary>Text to image: no inputs; every attribute is named; the object is centered on a flat background.</summary>
+public static class TextToImageTask
+{
+    public static Sample Create(long index, SplitMix64 rng, SplitMix64 phrasingRng)
+    {
+        var target = SceneSampler.Centered(SceneSampler.Random(rng) with { Lighting = Lighting.Flat });
+        var prompt = ShapeWorldPrompt.TextToImage(
+            target.WordOf(AttributeKind.Size),
+            target.WordOf(AttributeKind.Color),
+            target.WordOf(AttributeKind.Pattern),
+            target.WordOf(AttributeKind.Style),
+            target.ShapeWord,
+            target.WordOf(AttributeKind.Background));
+        return new Sample(index, TaskKind.TextToImage, [], target, prompt, TextToImagePhrasings.Create(phrasingRng, prompt, target), []);
+    }
+}
