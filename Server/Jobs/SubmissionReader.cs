@@ -10,7 +10,7 @@ namespace DreamOmni2.Server.Jobs;
 /// </summary>
 public sealed class SubmissionReader(PlaygroundEngine engine, UploadRepository uploads)
 {
-    public const int MaxSteps = 200;
+    public const int MaxSteps = 1000;
     public const float MaxGuidance = 30f;
 
     public JobSpec Read(string owner, JobSubmission submission, string? ablationGroup = null)

@@ -10,7 +10,7 @@ namespace DreamOmni2.EndToEnd;
 public sealed class PlaygroundPageTests(ITestOutputHelper output) : IAsyncLifetime
 {
     // Enough fixture steps that a run lasts long enough to watch; still a few seconds in all.
-    private const int Steps = 80;
+    private const int Steps = 200;
     private static readonly float Timeout = 30_000;
 
     // Blazor navigates with the history API: there is no load event to wait for.

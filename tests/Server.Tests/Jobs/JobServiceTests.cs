@@ -10,7 +10,7 @@ namespace DreamOmni2.Server.Tests.Jobs;
 public sealed class JobServiceTests : IDisposable
 {
     private const string Owner = LocalUser.Name;
-    private const int LongRun = 200;
+    private const int LongRun = SubmissionReader.MaxSteps;
     private readonly TempFolder _data = new();
 
     [Fact]
@@ -22,7 +22,7 @@ public sealed class JobServiceTests : IDisposable
         using var http = host.Http();
 
         var job = host.Jobs.Submit(Owner, new JobSubmission(
-            GenerationMode.Edit, [first.Hash, second.Hash], "make image 1 look like image 2", Steps: 60));
+            GenerationMode.Edit, [first.Hash, second.Hash], "make image 1 look like image 2", Steps: 200));
         var previewSteps = new List<int>();
         HttpResponseMessage? previewResponse = null;
         var done = await host.Jobs.WatchUntilAsync(Owner, job.Id, snapshot =>
