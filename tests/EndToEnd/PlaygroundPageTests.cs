@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using DreamOmni2.EndToEnd.Support;
 using DreamOmni2.Server.Tests.Support;
 using Microsoft.Playwright;
@@ -12,9 +11,6 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output) : IAsyncLifeti
     // Enough fixture steps that a run lasts long enough to watch; still a few seconds in all.
     private const int Steps = 200;
     private static readonly float Timeout = 30_000;
-
-    // Blazor navigates with the history API: there is no load event to wait for.
-    private static readonly PageWaitForURLOptions ClientSideNavigation = new() { WaitUntil = WaitUntilState.Commit };
 
     private readonly TempFolder _data = new();
     private PlaygroundHost _host = null!;
@@ -36,7 +32,7 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output) : IAsyncLifeti
         await OpenWithTwoImagesAsync();
 
         await _page.ClickAsync("button[data-testid=run]");
-        await _page.WaitForURLAsync(new Regex("/jobs/[0-9a-f]+$"), ClientSideNavigation);
+        await WaitForPathAsync("^/jobs/[0-9a-f]+$");
         await _page.WaitForSelectorAsync("[data-testid=result]");
 
         var frames = await _page.EvaluateAsync<PaintedFrame[]>("() => window.playground.paints");
@@ -61,7 +57,7 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output) : IAsyncLifeti
         await OpenWithTwoImagesAsync();
 
         await _page.ClickAsync("button[data-testid=run-ablation]");
-        await _page.WaitForURLAsync(new Regex("/ablations/[0-9a-f]+$"), ClientSideNavigation);
+        await WaitForPathAsync("^/ablations/[0-9a-f]+$");
         await _page.Locator("[data-testid=ablation-result]").Nth(3).WaitForAsync();
 
         Assert.Equal(4, await _page.Locator("[data-testid=ablation-result]").CountAsync());
@@ -71,6 +67,29 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.NotEmpty(await _page.EvaluateAsync<PaintedFrame[]>("() => window.playground.paints"));
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "ablation.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task A_job_page_reattaches_after_a_reload_and_its_run_can_be_cancelled()
+    {
+        await OpenWithTwoImagesAsync();
+        await _page.FillAsync("input[data-testid=steps]", "1000");
+
+        await _page.Keyboard.PressAsync("Control+Enter");
+        await WaitForPathAsync("^/jobs/[0-9a-f]+$");
+        string jobUrl = _page.Url;
+        await _page.WaitForFunctionAsync("() => window.playground.paints.length > 0");
+        await _page.ReloadAsync();
+
+        Assert.Equal(jobUrl, _page.Url);
+        await _page.WaitForFunctionAsync("() => window.playground.paints.length > 0");
+        Assert.Equal("2", (await _page.Locator("[data-testid=tray-slot]").CountAsync()).ToString());
+        await _page.ClickAsync("button[data-testid=cancel]");
+        await _page.Locator("[data-testid=job-status]", new() { HasText = "Cancelled" }).WaitForAsync();
+    }
+
+    /// <summary>Blazor navigates with the history API, which has no load event: poll the location instead.</summary>
+    private Task WaitForPathAsync(string pattern) =>
+        _page.WaitForFunctionAsync("pattern => new RegExp(pattern).test(location.pathname)", pattern);
 
     private async Task OpenWithTwoImagesAsync()
     {

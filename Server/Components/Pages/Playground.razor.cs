@@ -116,7 +116,7 @@ public sealed partial class Playground
     }
 
     [JSInvokable]
-    public Task RunFromShortcut() => InvokeAsync(RunAsync);
+    public Task RunFromShortcut() => InvokeAsync(Run);
 
     private void Attach()
     {
@@ -144,7 +144,8 @@ public sealed partial class Playground
                 _notFound = true;
                 return;
             }
-            _form = EditorForm.From(members[0], asRun: false);
+            var trained = Engine.Pack.Manifest.Encoding;
+            _form = EditorForm.From(members.FirstOrDefault(m => m.Spec.Scheme == trained) ?? members[0], asRun: false);
             foreach (var member in members)
             {
                 _ = WatchAsync(member.Id, _watching.Token);
@@ -222,7 +223,7 @@ public sealed partial class Playground
         ShowJobErrors(snapshot.Record);
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         ClearErrors();
         try
@@ -234,7 +235,6 @@ public sealed partial class Playground
         {
             ShowError(e.Error);
         }
-        await Task.CompletedTask;
     }
 
     private async Task RunAblationAsync()
