@@ -19,7 +19,7 @@ public class RunCommandTests
         Assert.Contains("step 2/2", run.Error);
         var parameters = GenerationParameters.FromJson(PngParameters.Read(File.ReadAllBytes(temp.File("out.png")))!)!;
         Assert.Equal(5UL, parameters.Seed);
-        Assert.Equal("fixture", parameters.Pack.Name);
+        Assert.Equal("tiny", parameters.Pack.Name);
         Assert.Equal(new SchemeParameters(false, true), parameters.Scheme);
         Assert.Equal("built-in", parameters.Translator);
         Assert.Equal("make the circle in image 1 have the color of image 2", parameters.Instruction);

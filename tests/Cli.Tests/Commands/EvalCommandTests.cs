@@ -1,0 +1,40 @@
+using System.Text.Json;
+using DreamOmni2.Engine.Imaging;
+
+namespace DreamOmni2.Cli.Tests.Commands;
+
+public class EvalCommandTests
+{
+    [Fact]
+    public async Task Eval_judges_held_out_cases_under_the_four_schemes_and_writes_json_and_a_contact_sheet()
+    {
+        using var temp = new TempFolder();
+        var run = await CliRun.Invoke(
+            "eval", "--pack", PackLocator.RepositoryPack("tiny"), "--cases", "2", "--task", "edit", "--steps", "2",
+            "--json", temp.File("eval.json"), "--sheet", temp.File("eval.png"));
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Matches(@"edit\s+\d\.\d\d \(2\)\s+\d\.\d\d \(2\)\s+\d\.\d\d \(2\)\s+\d\.\d\d \(2\)", run.Output);
+        using var json = JsonDocument.Parse(File.ReadAllText(temp.File("eval.json")));
+        var results = json.RootElement.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(4, results.Count);
+        Assert.Equal(4, results.Select(r => (r.GetProperty("index").GetBoolean(), r.GetProperty("shift").GetBoolean())).Distinct().Count());
+        Assert.All(results, r =>
+        {
+            Assert.Equal("edit", r.GetProperty("task").GetString());
+            Assert.Equal(2, r.GetProperty("cases").GetInt32());
+            Assert.InRange(r.GetProperty("success").GetDouble(), 0, 1);
+        });
+        var sheet = ImageDecoder.Decode(File.ReadAllBytes(temp.File("eval.png")), ImageLimits.Default, 1);
+        Assert.Equal(2 * (2 * 64 + 10) + 10 + 22, sheet.Height);
+    }
+
+    [Fact]
+    public async Task A_pack_that_does_not_draw_the_shape_world_is_refused_with_a_reason()
+    {
+        var run = await CliRun.Invoke("eval", "--pack", PackLocator.RepositoryPack("fixture"), "--cases", "1", "--task", "generate", "--steps", "1");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("use a shape-world pack", run.Error);
+    }
+}
