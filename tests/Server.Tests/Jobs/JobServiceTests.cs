@@ -22,7 +22,7 @@ public sealed class JobServiceTests : IDisposable
         using var http = host.Http();
 
         var job = host.Jobs.Submit(Owner, new JobSubmission(
-            GenerationMode.Edit, [first.Hash, second.Hash], "make image 1 look like image 2", Steps: 200));
+            GenerationMode.Edit, [first.Hash, second.Hash], "make image 1 look like image 2", Steps: LongRun));
         var previewSteps = new List<int>();
         HttpResponseMessage? previewResponse = null;
         var done = await host.Jobs.WatchUntilAsync(Owner, job.Id, snapshot =>
