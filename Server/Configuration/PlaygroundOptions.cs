@@ -1,3 +1,5 @@
+using DreamOmni2.Engine.Runtime;
+
 namespace DreamOmni2.Server.Configuration;
 
 /// <summary>The <c>Playground</c> configuration section.</summary>
@@ -7,6 +9,9 @@ public sealed class PlaygroundOptions
 
     /// <summary>The model pack folder, relative to the repository root; null: packs/tiny, else packs/fixture.</summary>
     public string? PackPath { get; set; }
+
+    /// <summary>The ONNX Runtime execution provider; CUDA falls back to the CPU with a warning when it is unavailable.</summary>
+    public ExecutionProviderChoice Provider { get; set; } = ExecutionProviderChoice.Cpu;
 
     /// <summary>Where the database and the content-addressed files live, relative to the repository root.</summary>
     public string DataPath { get; set; } = "data";
