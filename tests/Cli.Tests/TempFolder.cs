@@ -1,4 +1,4 @@
-using DreamOmni2.Cli.Bench;
+using DreamOmni2.Engine.Imaging;
 
 namespace DreamOmni2.Cli.Tests;
 
@@ -12,7 +12,7 @@ public sealed class TempFolder : IDisposable
     public string Image(string name, int width, int height, int seed)
     {
         string path = File(name);
-        System.IO.File.WriteAllBytes(path, TestPattern.Png(width, height, seed));
+        System.IO.File.WriteAllBytes(path, GradientPattern.Png(width, height, seed));
         return path;
     }
 

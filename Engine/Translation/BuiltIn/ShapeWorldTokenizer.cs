@@ -1,3 +1,4 @@
+using DreamOmni2.Engine.Prompting;
 using System.Text.RegularExpressions;
 
 namespace DreamOmni2.Engine.Translation.BuiltIn;

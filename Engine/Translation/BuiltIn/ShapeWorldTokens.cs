@@ -1,20 +1,6 @@
+using DreamOmni2.Engine.Prompting;
+
 namespace DreamOmni2.Engine.Translation.BuiltIn;
-
-/// <summary>The attributes a shape-world scene has; <see cref="ShapeWorldAttributes.Word"/> is how prompts name each.</summary>
-internal enum ShapeWorldAttribute
-{
-    Shape,
-    Color,
-    Pattern,
-    Style,
-    Size,
-    Background,
-}
-
-internal static class ShapeWorldAttributes
-{
-    public static string Word(this ShapeWorldAttribute attribute) => attribute.ToString().ToLowerInvariant();
-}
 
 /// <summary>One word of an instruction as the built-in translator reads it. <see cref="Said"/> is the word as written.</summary>
 internal abstract record Token(string Said);

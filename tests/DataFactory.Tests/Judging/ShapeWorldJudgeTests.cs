@@ -1,3 +1,4 @@
+using DreamOmni2.Engine.Prompting;
 using DreamOmni2.DataFactory.Judging;
 using DreamOmni2.DataFactory.Scenes;
 using DreamOmni2.DataFactory.Tasks;
@@ -94,11 +95,11 @@ public sealed class ShapeWorldJudgeTests
         foreach (var sample in Cases(task, 4))
         {
             var spec = sample.Target.Spec;
-            foreach (var shape in Enumerable.Range(0, AttributeKind.Shape.ValueWords().Count).Where(shape => shape != spec.Shape))
+            foreach (var shape in Enumerable.Range(0, ShapeWorldAttribute.Shape.ValueWords().Count).Where(shape => shape != spec.Shape))
             {
                 var result = Judge(sample, SceneRenderer.Render(spec with { Shape = shape }).Rgb);
 
-                Assert.False(result.Passed, $"{spec} as a {AttributeKind.Shape.ValueWords()[shape]}");
+                Assert.False(result.Passed, $"{spec} as a {ShapeWorldAttribute.Shape.ValueWords()[shape]}");
                 Assert.StartsWith("nearer", result.Reason);
             }
         }

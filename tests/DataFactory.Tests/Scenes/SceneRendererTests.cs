@@ -1,3 +1,4 @@
+using DreamOmni2.Engine.Prompting;
 using DreamOmni2.DataFactory.Judging;
 using DreamOmni2.DataFactory.Scenes;
 
@@ -33,13 +34,13 @@ public sealed class SceneRendererTests
 
     /// <summary>Every two values of an attribute look different where the objects are, even at the small size.</summary>
     [Theory]
-    [InlineData(AttributeKind.Shape)]
-    [InlineData(AttributeKind.Color)]
-    [InlineData(AttributeKind.Pattern)]
-    [InlineData(AttributeKind.Style)]
-    [InlineData(AttributeKind.Size)]
-    [InlineData(AttributeKind.Background)]
-    public void Every_two_values_of_an_attribute_are_distinguishable(AttributeKind attribute)
+    [InlineData(ShapeWorldAttribute.Shape)]
+    [InlineData(ShapeWorldAttribute.Color)]
+    [InlineData(ShapeWorldAttribute.Pattern)]
+    [InlineData(ShapeWorldAttribute.Style)]
+    [InlineData(ShapeWorldAttribute.Size)]
+    [InlineData(ShapeWorldAttribute.Background)]
+    public void Every_two_values_of_an_attribute_are_distinguishable(ShapeWorldAttribute attribute)
     {
         var count = attribute.ValueWords().Count;
         for (var first = 0; first < count; first++)
@@ -48,7 +49,7 @@ public sealed class SceneRendererTests
             {
                 var a = SceneRenderer.Render(Base.WithValue(attribute, first));
                 var b = SceneRenderer.Render(Base.WithValue(attribute, second));
-                var region = attribute == AttributeKind.Background
+                var region = attribute == ShapeWorldAttribute.Background
                     ? null
                     : PixelRegions.Covered(a.Mask.Zip(b.Mask, Math.Max).ToArray(), 1);
 
@@ -64,8 +65,8 @@ public sealed class SceneRendererTests
     {
         var striped = Base with { Pattern = 1 };
 
-        Assert.Equal(ShapeWorldValues.Solid, striped.WithValue(AttributeKind.Style, ShapeWorldValues.Outlined).Pattern);
+        Assert.Equal(ShapeWorldValues.Solid, striped.WithValue(ShapeWorldAttribute.Style, ShapeWorldValues.Outlined).Pattern);
         var outlined = Base with { Style = ShapeWorldValues.Outlined };
-        Assert.Equal(outlined, outlined.WithValue(AttributeKind.Pattern, 1));
+        Assert.Equal(outlined, outlined.WithValue(ShapeWorldAttribute.Pattern, 1));
     }
 }

@@ -1,3 +1,4 @@
+using DreamOmni2.Engine.Prompting;
 using System.Text.RegularExpressions;
 using DreamOmni2.DataFactory.Scenes;
 
@@ -6,7 +7,7 @@ namespace DreamOmni2.DataFactory.Tests.Tasks;
 /// <summary>Reads the roles back out of standard prompts, independently of how the factory made them.</summary>
 internal static partial class StandardPrompt
 {
-    public static (AttributeKind Attribute, int Image) ParseEdit(string prompt)
+    public static (ShapeWorldAttribute Attribute, int Image) ParseEdit(string prompt)
     {
         var match = EditForm().Match(prompt);
         Assert.True(match.Success, prompt);
@@ -14,7 +15,7 @@ internal static partial class StandardPrompt
         return (Attribute(attribute), int.Parse(match.Groups["image"].Value));
     }
 
-    public static (int ObjectImage, List<(AttributeKind Attribute, int Image)> Borrowed, int? BackgroundImage, string? BackgroundWord)
+    public static (int ObjectImage, List<(ShapeWorldAttribute Attribute, int Image)> Borrowed, int? BackgroundImage, string? BackgroundWord)
         ParseGenerate(string prompt)
     {
         var match = GenerateForm().Match(prompt);
@@ -29,8 +30,8 @@ internal static partial class StandardPrompt
             match.Groups["named"].Success ? match.Groups["named"].Value : null);
     }
 
-    private static AttributeKind Attribute(string word) =>
-        Enum.GetValues<AttributeKind>().Single(kind => kind.Word() == word);
+    private static ShapeWorldAttribute Attribute(string word) =>
+        Enum.GetValues<ShapeWorldAttribute>().Single(kind => kind.Word() == word);
 
     [GeneratedRegex(@"^make (?:the \w+ in image 1 have the (?<attribute>\w+)|image 1 have the background) of image (?<image>\d)$")]
     private static partial Regex EditForm();

@@ -1,3 +1,4 @@
+using DreamOmni2.Engine.Prompting;
 using DreamOmni2.DataFactory.Scenes;
 using DreamOmni2.DataFactory.Tasks;
 
@@ -26,7 +27,7 @@ public sealed class TaskRulesTests
             {
                 Assert.True(image == lender || images[image - 1].ValueOf(attribute) != taken, $"{sample.Index}: image {image}");
             }
-            if (attribute == AttributeKind.Pattern)
+            if (attribute == ShapeWorldAttribute.Pattern)
             {
                 Assert.False(source.IsOutlined || images[lender - 1].IsOutlined, $"{sample.Index}: pattern between filled objects only");
             }
@@ -69,7 +70,7 @@ public sealed class TaskRulesTests
             }
             else
             {
-                Assert.Equal(backgroundWord, target.WordOf(AttributeKind.Background));
+                Assert.Equal(backgroundWord, target.WordOf(ShapeWorldAttribute.Background));
                 Assert.Equal(Lighting.Flat, target.Lighting);
                 Assert.All(images, image => Assert.NotEqual(target.Background, image.Background));
             }
@@ -84,7 +85,7 @@ public sealed class TaskRulesTests
         {
             var source = sample.Inputs.Single().Spec;
             var valueWord = sample.Prompt.Split(' ')[^1];
-            var attribute = Enum.GetValues<AttributeKind>().Single(kind => kind.ValueWords().Contains(valueWord));
+            var attribute = Enum.GetValues<ShapeWorldAttribute>().Single(kind => kind.ValueWords().Contains(valueWord));
             var value = attribute.ValueWords().ToList().IndexOf(valueWord);
 
             Assert.NotEqual(value, source.ValueOf(attribute));
@@ -130,10 +131,10 @@ public sealed class TaskRulesTests
     public void Multimodal_tasks_oversample_hard_cases()
     {
         var edits = OfTask(TaskKind.Edit).Select(sample => StandardPrompt.ParseEdit(sample.Prompt)).ToArray();
-        double Share(Func<(AttributeKind Attribute, int Image), bool> hard) => edits.Count(hard) / (double)edits.Length;
+        double Share(Func<(ShapeWorldAttribute Attribute, int Image), bool> hard) => edits.Count(hard) / (double)edits.Length;
 
         // Uniform odds would give 2/5 for color or pattern; 1.5× weighting gives 3/6.
-        Assert.InRange(Share(edit => edit.Attribute is AttributeKind.Color or AttributeKind.Pattern), 0.45, 0.55);
+        Assert.InRange(Share(edit => edit.Attribute is ShapeWorldAttribute.Color or ShapeWorldAttribute.Pattern), 0.45, 0.55);
         Assert.InRange(OfTask(TaskKind.Edit).Count(sample => sample.Inputs.Count == 4) / (double)edits.Length, 0.36, 0.48);
     }
 }

@@ -5,23 +5,7 @@ namespace DreamOmni2.Server.Tests.Support;
 public static class TestImages
 {
     /// <summary>A PNG of seeded colour gradients.</summary>
-    public static byte[] Png(int width, int height, int seed)
-    {
-        var random = new Random(seed);
-        var (r0, g0, b0) = (random.Next(256), random.Next(256), random.Next(256));
-        var rgb = new byte[3 * width * height];
-        for (int y = 0; y < height; y++)
-        {
-            for (int x = 0; x < width; x++)
-            {
-                int p = 3 * (y * width + x);
-                rgb[p] = (byte)((r0 + 255 * x / width) % 256);
-                rgb[p + 1] = (byte)((g0 + 255 * y / height) % 256);
-                rgb[p + 2] = (byte)((b0 + 128 * (x + y) / (width + height)) % 256);
-            }
-        }
-        return PngEncoder.Encode(rgb, width, height);
-    }
+    public static byte[] Png(int width, int height, int seed) => GradientPattern.Png(width, height, seed);
 
     /// <summary>A PNG of seeded noise, which hardly compresses: for size limits.</summary>
     public static byte[] Noise(int width, int height, int seed)

@@ -31,8 +31,8 @@ public static class BenchCommand
             }
             var cases = new (string Pack, Func<GenerationRequest> Request)[]
             {
-                (parsed.GetValue(fixture) ?? PackLocator.RepositoryPack("fixture"), () => Edit([TestPattern.Png(128, 128, 1), TestPattern.Png(160, 96, 2)])),
-                (parsed.GetValue(real) ?? PackLocator.RepositoryPack("bench-passthrough"), () => Edit([TestPattern.Png(1024, 1024, 1), TestPattern.Png(1184, 880, 2)])),
+                (parsed.GetValue(fixture) ?? PackLocator.RepositoryPack("fixture"), () => Edit([GradientPattern.Png(128, 128, 1), GradientPattern.Png(160, 96, 2)])),
+                (parsed.GetValue(real) ?? PackLocator.RepositoryPack("bench-passthrough"), () => Edit([GradientPattern.Png(1024, 1024, 1), GradientPattern.Png(1184, 880, 2)])),
             };
             var rows = new List<BenchRow>();
             foreach (var (packDirectory, request) in cases)

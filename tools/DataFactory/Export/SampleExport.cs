@@ -1,3 +1,4 @@
+using DreamOmni2.Engine.Prompting;
 using System.Text.Json;
 using DreamOmni2.DataFactory.Scenes;
 using DreamOmni2.DataFactory.Tasks;
@@ -69,11 +70,11 @@ public static class SampleExport
     {
         public static SceneLabels Of(SceneSpec spec) => new(
             spec.ShapeWord,
-            spec.WordOf(AttributeKind.Color),
-            spec.WordOf(AttributeKind.Pattern),
-            spec.WordOf(AttributeKind.Style),
-            spec.WordOf(AttributeKind.Size),
-            spec.WordOf(AttributeKind.Background),
+            spec.WordOf(ShapeWorldAttribute.Color),
+            spec.WordOf(ShapeWorldAttribute.Pattern),
+            spec.WordOf(ShapeWorldAttribute.Style),
+            spec.WordOf(ShapeWorldAttribute.Size),
+            spec.WordOf(ShapeWorldAttribute.Background),
             spec.Lighting switch
             {
                 Scenes.Lighting.FromTop => "from_top",

@@ -1,3 +1,4 @@
+using DreamOmni2.Engine.Prompting;
 using DreamOmni2.DataFactory.Scenes;
 
 namespace DreamOmni2.DataFactory.Judging;
@@ -8,10 +9,10 @@ namespace DreamOmni2.DataFactory.Judging;
 /// </summary>
 public static class TargetVariants
 {
-    private static readonly AttributeKind[] Attributes =
+    private static readonly ShapeWorldAttribute[] Attributes =
     [
-        AttributeKind.Shape, AttributeKind.Color, AttributeKind.Pattern, AttributeKind.Style, AttributeKind.Size,
-        AttributeKind.Background,
+        ShapeWorldAttribute.Shape, ShapeWorldAttribute.Color, ShapeWorldAttribute.Pattern, ShapeWorldAttribute.Style, ShapeWorldAttribute.Size,
+        ShapeWorldAttribute.Background,
     ];
 
     public static IEnumerable<(string Attribute, SceneSpec Scene)> Of(SceneSpec target)

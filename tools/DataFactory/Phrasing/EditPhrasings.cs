@@ -1,3 +1,4 @@
+using DreamOmni2.Engine.Prompting;
 using DreamOmni2.DataFactory.Randomness;
 using DreamOmni2.DataFactory.Scenes;
 
@@ -6,18 +7,18 @@ namespace DreamOmni2.DataFactory.Phrasing;
 /// <summary>Loose phrasings of a multimodal edit: the source is image 1, the attribute comes from image k.</summary>
 public static class EditPhrasings
 {
-    public static IReadOnlyList<string> Create(SplitMix64 rng, string standardPrompt, string sourceShape, AttributeKind attribute, int referenceImage)
+    public static IReadOnlyList<string> Create(SplitMix64 rng, string standardPrompt, string sourceShape, ShapeWorldAttribute attribute, int referenceImage)
     {
         var book = new Phrasebook(rng);
         return book.Several(() => Phrase(book, sourceShape, attribute, referenceImage), standardPrompt);
     }
 
-    private static string Phrase(Phrasebook book, string shape, AttributeKind attribute, int k)
+    private static string Phrase(Phrasebook book, string shape, ShapeWorldAttribute attribute, int k)
     {
         var source = book.Chance(0.4) ? $"the {shape}" : $"the {shape} in {book.Image(1)}";
         return attribute switch
         {
-            AttributeKind.Color => book.Pick(
+            ShapeWorldAttribute.Color => book.Pick(
                 $"give {source} the {book.Colour()} of {book.ObjectIn(k)}",
                 $"I'd like {source} to be {book.Coloured()} like {book.ObjectIn(k)}",
                 $"{book.Pick("recolor", "recolour")} {source} to match {book.ObjectIn(k)}",
@@ -25,7 +26,7 @@ public static class EditPhrasings
                 $"change the {book.Colour()} of {source} to match {book.ObjectIn(k)}",
                 $"paint {source} in the {book.Colour()} of {book.ObjectIn(k)}",
                 $"use the {book.Colour()} from {book.Image(k)} for {source}"),
-            AttributeKind.Pattern => book.Pick(
+            ShapeWorldAttribute.Pattern => book.Pick(
                 $"give {source} the pattern from {book.Image(k)}",
                 $"make {source} have the same pattern as {book.ObjectIn(k)}",
                 $"copy the pattern of {book.ObjectIn(k)} onto {source}",
@@ -33,21 +34,21 @@ public static class EditPhrasings
                 $"fill {source} with the pattern used in {book.Image(k)}",
                 $"apply {book.Image(k)}'s pattern to {source}",
                 $"use the fill pattern of {book.ObjectIn(k)} on {source}"),
-            AttributeKind.Shape => book.Pick(
+            ShapeWorldAttribute.Shape => book.Pick(
                 $"turn {source} into the shape from {book.Image(k)}",
                 $"change {source} to the shape of {book.ObjectIn(k)}, keeping its {book.Colour()} and pattern",
                 $"make {source} take the shape of {book.ObjectIn(k)}",
                 $"reshape {source} so it has the same shape as {book.ObjectIn(k)}",
                 $"I'd like {source} to have the shape of {book.ObjectIn(k)}",
                 $"keep everything about {source} except its shape, which should match {book.ObjectIn(k)}"),
-            AttributeKind.Style => book.Pick(
+            ShapeWorldAttribute.Style => book.Pick(
                 $"draw {source} in the same style as {book.ObjectIn(k)}",
                 $"give {source} the style of {book.ObjectIn(k)}",
                 $"match the style of {source} to {book.ObjectIn(k)}",
                 $"render {source} with the style used in {book.Image(k)}",
                 $"I want {source} drawn in {book.Image(k)}'s style",
                 $"make {source} filled or outlined the way {book.ObjectIn(k)} is"),
-            AttributeKind.Background => BackgroundPhrase(book, shape, k),
+            ShapeWorldAttribute.Background => BackgroundPhrase(book, shape, k),
             _ => throw new ArgumentOutOfRangeException(nameof(attribute), attribute, "Edits do not take this attribute from a reference."),
         };
     }

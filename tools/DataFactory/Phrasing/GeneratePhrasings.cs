@@ -1,3 +1,4 @@
+using DreamOmni2.Engine.Prompting;
 using DreamOmni2.DataFactory.Randomness;
 using DreamOmni2.DataFactory.Scenes;
 using DreamOmni2.DataFactory.Tasks;
@@ -44,17 +45,17 @@ public static class GeneratePhrasings
     }
 
     /// <summary>A borrowed attribute as a phrase after the object ("in the colour of image 2").</summary>
-    private static string Modifier(Phrasebook book, AttributeKind attribute, int image) => attribute switch
+    private static string Modifier(Phrasebook book, ShapeWorldAttribute attribute, int image) => attribute switch
     {
-        AttributeKind.Color => book.Pick(
+        ShapeWorldAttribute.Color => book.Pick(
             $"in the {book.Colour()} of {book.ObjectIn(image)}",
             $"{book.Coloured()} like {book.ObjectIn(image)}",
             $"with the {book.Colour()} of {book.ObjectIn(image)}"),
-        AttributeKind.Pattern => book.Pick(
+        ShapeWorldAttribute.Pattern => book.Pick(
             $"with the pattern of {book.ObjectIn(image)}",
             $"using the pattern from {book.Image(image)}",
             $"patterned like {book.ObjectIn(image)}"),
-        AttributeKind.Style => book.Pick(
+        ShapeWorldAttribute.Style => book.Pick(
             $"in the style of {book.ObjectIn(image)}",
             $"drawn in the same style as {book.ObjectIn(image)}",
             $"with the style of {book.Image(image)}"),
@@ -62,9 +63,9 @@ public static class GeneratePhrasings
     };
 
     /// <summary>A borrowed attribute as a noun phrase ("the pattern of image 3").</summary>
-    private static string Gift(Phrasebook book, AttributeKind attribute, int image)
+    private static string Gift(Phrasebook book, ShapeWorldAttribute attribute, int image)
     {
-        var noun = attribute == AttributeKind.Color ? book.Colour() : attribute.Word();
+        var noun = attribute == ShapeWorldAttribute.Color ? book.Colour() : attribute.Word();
         return book.Pick($"the {noun} of {book.ObjectIn(image)}", $"{book.Image(image)}'s {noun}");
     }
 

@@ -1,3 +1,4 @@
+using DreamOmni2.Engine.Prompting;
 using DreamOmni2.DataFactory.Randomness;
 using DreamOmni2.DataFactory.Scenes;
 
@@ -6,13 +7,13 @@ namespace DreamOmni2.DataFactory.Phrasing;
 /// <summary>Loose phrasings of a text-only edit that sets one attribute to a named value.</summary>
 public static class TextEditPhrasings
 {
-    public static IReadOnlyList<string> Create(SplitMix64 rng, string standardPrompt, string sourceShape, AttributeKind attribute, string value)
+    public static IReadOnlyList<string> Create(SplitMix64 rng, string standardPrompt, string sourceShape, ShapeWorldAttribute attribute, string value)
     {
         var book = new Phrasebook(rng);
         return book.Several(() => Phrase(book, sourceShape, attribute, value), standardPrompt);
     }
 
-    private static string Phrase(Phrasebook book, string shape, AttributeKind attribute, string value)
+    private static string Phrase(Phrasebook book, string shape, ShapeWorldAttribute attribute, string value)
     {
         var source = book.Pick(
             $"the {shape}",
@@ -21,19 +22,19 @@ public static class TextEditPhrasings
             $"the {shape} in this {book.Pick("picture", "photo", "image")}");
         return attribute switch
         {
-            AttributeKind.Color => book.Pick(
+            ShapeWorldAttribute.Color => book.Pick(
                 $"make {source} {value}",
                 $"turn {source} {value}",
                 $"change the {book.Colour()} of {source} to {value}",
                 $"I'd like {source} to be {value}",
                 $"{book.Pick("recolor", "recolour")} {source} {value}",
                 $"paint {source} {value}"),
-            AttributeKind.Pattern => book.Pick(
+            ShapeWorldAttribute.Pattern => book.Pick(
                 $"make {source} {AttributeWording.PatternAdjective(book, value)}",
                 $"give {source} {AttributeWording.PatternNoun(book, value)}",
                 $"I want {source} to have {AttributeWording.PatternNoun(book, value)}",
                 $"change the pattern of {source} to {AttributeWording.PatternNoun(book, value)}"),
-            AttributeKind.Style => value == "outlined"
+            ShapeWorldAttribute.Style => value == "outlined"
                 ? book.Pick(
                     $"make {source} outlined",
                     $"draw only the outline of {source}",
@@ -45,19 +46,19 @@ public static class TextEditPhrasings
                     $"make {source} filled",
                     $"make {source} filled instead of outlined",
                     $"change {source} from outlined to filled"),
-            AttributeKind.Size => book.Pick(
+            ShapeWorldAttribute.Size => book.Pick(
                 $"make {source} {AttributeWording.SizeAdjective(book, value)}",
                 $"resize {source} to {value}",
                 $"I want {source} to be {AttributeWording.SizeAdjective(book, value)}",
                 $"change the size of {source} to {value}",
                 $"scale {source} to {value} size"),
-            AttributeKind.Shape => book.Pick(
+            ShapeWorldAttribute.Shape => book.Pick(
                 $"turn {source} into {Phrasebook.WithArticle(value)}",
                 $"replace {source} with {Phrasebook.WithArticle(value)}",
                 $"change {source} to {Phrasebook.WithArticle(value)}, keeping everything else",
                 $"make {source} {Phrasebook.WithArticle(value)} instead",
                 $"I'd like {Phrasebook.WithArticle(value)} instead of {source}"),
-            AttributeKind.Background => BackgroundPhrase(book, shape, book.BackgroundWord(value)),
+            ShapeWorldAttribute.Background => BackgroundPhrase(book, shape, book.BackgroundWord(value)),
             _ => throw new ArgumentOutOfRangeException(nameof(attribute), attribute, null),
         };
     }

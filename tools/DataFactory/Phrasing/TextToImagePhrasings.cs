@@ -1,3 +1,4 @@
+using DreamOmni2.Engine.Prompting;
 using DreamOmni2.DataFactory.Randomness;
 using DreamOmni2.DataFactory.Scenes;
 
@@ -17,17 +18,17 @@ public static class TextToImagePhrasings
 
     private static string Phrase(Phrasebook book, SceneSpec target)
     {
-        var size = AttributeWording.SizeAdjective(book, target.WordOf(AttributeKind.Size));
-        var color = target.WordOf(AttributeKind.Color);
+        var size = AttributeWording.SizeAdjective(book, target.WordOf(ShapeWorldAttribute.Size));
+        var color = target.WordOf(ShapeWorldAttribute.Color);
         var shape = target.ShapeWord;
-        var pattern = target.WordOf(AttributeKind.Pattern);
+        var pattern = target.WordOf(ShapeWorldAttribute.Pattern);
         var style = target.IsOutlined || book.Chance(0.5)
-            ? AttributeWording.StyleAdjective(book, target.WordOf(AttributeKind.Style))
+            ? AttributeWording.StyleAdjective(book, target.WordOf(ShapeWorldAttribute.Style))
             : "";
         var patternAdjective = target.IsOutlined || (pattern == "solid" && book.Chance(0.5))
             ? ""
             : AttributeWording.PatternAdjective(book, pattern);
-        var background = book.BackgroundWord(target.WordOf(AttributeKind.Background));
+        var background = book.BackgroundWord(target.WordOf(ShapeWorldAttribute.Background));
 
         var withPattern = patternAdjective.Length == 0 ? "" : $" with {AttributeWording.PatternNoun(book, pattern)}";
         var sizeAndStyle = string.Join(" and ", new[] { size, style }.Where(word => word.Length > 0));

@@ -23,35 +23,35 @@ public readonly record struct SceneSpec(
 
     public string ShapeWord => ShapeWorldVocabulary.Shapes[Shape];
 
-    public int ValueOf(AttributeKind kind) => kind switch
+    public int ValueOf(ShapeWorldAttribute kind) => kind switch
     {
-        AttributeKind.Shape => Shape,
-        AttributeKind.Color => Color,
-        AttributeKind.Pattern => Pattern,
-        AttributeKind.Style => Style,
-        AttributeKind.Size => Size,
-        AttributeKind.Background => Background,
+        ShapeWorldAttribute.Shape => Shape,
+        ShapeWorldAttribute.Color => Color,
+        ShapeWorldAttribute.Pattern => Pattern,
+        ShapeWorldAttribute.Style => Style,
+        ShapeWorldAttribute.Size => Size,
+        ShapeWorldAttribute.Background => Background,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    public string WordOf(AttributeKind kind) => kind.ValueWords()[ValueOf(kind)];
+    public string WordOf(ShapeWorldAttribute kind) => kind.ValueWords()[ValueOf(kind)];
 
     /// <summary>This scene with one attribute set to a value; a background keeps its lighting.</summary>
-    public SceneSpec WithValue(AttributeKind kind, int value) => kind switch
+    public SceneSpec WithValue(ShapeWorldAttribute kind, int value) => kind switch
     {
-        AttributeKind.Shape => this with { Shape = value },
-        AttributeKind.Color => this with { Color = value },
-        AttributeKind.Pattern => IsOutlined ? this : this with { Pattern = value },
-        AttributeKind.Style => value == ShapeWorldValues.Outlined
+        ShapeWorldAttribute.Shape => this with { Shape = value },
+        ShapeWorldAttribute.Color => this with { Color = value },
+        ShapeWorldAttribute.Pattern => IsOutlined ? this : this with { Pattern = value },
+        ShapeWorldAttribute.Style => value == ShapeWorldValues.Outlined
             ? this with { Style = value, Pattern = ShapeWorldValues.Solid }
             : this with { Style = value },
-        AttributeKind.Size => this with { Size = value },
-        AttributeKind.Background => this with { Background = value },
+        ShapeWorldAttribute.Size => this with { Size = value },
+        ShapeWorldAttribute.Background => this with { Background = value },
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
     /// <summary>This scene with one attribute taken from another scene; a background brings its lighting along.</summary>
-    public SceneSpec WithAttributeOf(AttributeKind kind, SceneSpec donor) => kind == AttributeKind.Background
+    public SceneSpec WithAttributeOf(ShapeWorldAttribute kind, SceneSpec donor) => kind == ShapeWorldAttribute.Background
         ? this with { Background = donor.Background, Lighting = donor.Lighting }
         : WithValue(kind, donor.ValueOf(kind));
 

@@ -12,8 +12,8 @@ namespace DreamOmni2.DataFactory.Tasks;
 /// </summary>
 public static class EditTask
 {
-    public static IReadOnlyList<AttributeKind> Attributes { get; } =
-        [AttributeKind.Color, AttributeKind.Pattern, AttributeKind.Shape, AttributeKind.Style, AttributeKind.Background];
+    public static IReadOnlyList<ShapeWorldAttribute> Attributes { get; } =
+        [ShapeWorldAttribute.Color, ShapeWorldAttribute.Pattern, ShapeWorldAttribute.Shape, ShapeWorldAttribute.Style, ShapeWorldAttribute.Background];
 
     public static Sample Create(long index, SplitMix64 rng, SplitMix64 phrasingRng)
     {
@@ -22,7 +22,7 @@ public static class EditTask
         var lender = MultimodalOdds.EditReference(rng, referenceCount);
 
         var source = SceneSampler.Random(rng);
-        if (attribute == AttributeKind.Pattern && source.IsOutlined)
+        if (attribute == ShapeWorldAttribute.Pattern && source.IsOutlined)
         {
             source = source with { Style = ShapeWorldValues.Filled, Pattern = rng.NextInt(ShapeWorldVocabulary.Patterns.Count) };
         }

@@ -12,7 +12,7 @@ namespace DreamOmni2.DataFactory.Tasks;
 public sealed record GenerateRoles(
     int ObjectImage,
     string ObjectShape,
-    IReadOnlyList<(AttributeKind Attribute, int Image)> Borrowed,
+    IReadOnlyList<(ShapeWorldAttribute Attribute, int Image)> Borrowed,
     int? BackgroundImage,
     string BackgroundWord)
 {

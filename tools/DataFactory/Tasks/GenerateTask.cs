@@ -17,8 +17,8 @@ namespace DreamOmni2.DataFactory.Tasks;
 /// </remarks>
 public static class GenerateTask
 {
-    public static IReadOnlyList<AttributeKind> BorrowableAttributes { get; } =
-        [AttributeKind.Color, AttributeKind.Pattern, AttributeKind.Style];
+    public static IReadOnlyList<ShapeWorldAttribute> BorrowableAttributes { get; } =
+        [ShapeWorldAttribute.Color, ShapeWorldAttribute.Pattern, ShapeWorldAttribute.Style];
 
     private const double NamedBackgroundProbability = 0.35;
 
@@ -48,7 +48,7 @@ public static class GenerateTask
             ? images[lent]
             : images[objectImage] with
             {
-                Background = SceneSampler.PickValue(rng, AttributeKind.Background,
+                Background = SceneSampler.PickValue(rng, ShapeWorldAttribute.Background,
                     value => images.All(image => image.Background != value)),
                 Lighting = Lighting.Flat,
             };
@@ -60,7 +60,7 @@ public static class GenerateTask
             images[objectImage].ShapeWord,
             borrowed.Select(borrow => (borrow.Attribute, borrow.Image + 1)).ToArray(),
             backgroundImage + 1,
-            backdrop.WordOf(AttributeKind.Background));
+            backdrop.WordOf(ShapeWorldAttribute.Background));
 
         return new Sample(
             index,
@@ -73,25 +73,25 @@ public static class GenerateTask
     }
 
     /// <summary>Distinct attributes, never pattern and style together (an outlined object has no pattern).</summary>
-    private static AttributeKind[] DrawBorrowedAttributes(SplitMix64 rng, int count)
+    private static ShapeWorldAttribute[] DrawBorrowedAttributes(SplitMix64 rng, int count)
     {
-        var attributes = new List<AttributeKind>();
+        var attributes = new List<ShapeWorldAttribute>();
         while (attributes.Count < count)
         {
             var choices = BorrowableAttributes.Where(attribute => !attributes.Contains(attribute)
-                && !(attribute == AttributeKind.Style && attributes.Contains(AttributeKind.Pattern))
-                && !(attribute == AttributeKind.Pattern && attributes.Contains(AttributeKind.Style))).ToArray();
+                && !(attribute == ShapeWorldAttribute.Style && attributes.Contains(ShapeWorldAttribute.Pattern))
+                && !(attribute == ShapeWorldAttribute.Pattern && attributes.Contains(ShapeWorldAttribute.Style))).ToArray();
             attributes.Add(MultimodalOdds.Attribute(rng, choices));
         }
         return attributes.ToArray();
     }
 
     private static SceneSpec[] DrawImages(
-        SplitMix64 rng, int imageCount, int objectImage, AttributeKind[] attributes, int[] lenders)
+        SplitMix64 rng, int imageCount, int objectImage, ShapeWorldAttribute[] attributes, int[] lenders)
     {
         var images = new SceneSpec[imageCount];
         var theObject = SceneSampler.Random(rng);
-        if (attributes.Contains(AttributeKind.Pattern) && theObject.IsOutlined)
+        if (attributes.Contains(ShapeWorldAttribute.Pattern) && theObject.IsOutlined)
         {
             theObject = theObject with { Style = ShapeWorldValues.Filled, Pattern = rng.NextInt(ShapeWorldVocabulary.Patterns.Count) };
         }
@@ -106,8 +106,8 @@ public static class GenerateTask
                 continue;
             }
             var scene = SceneSampler.Random(rng);
-            scene = scene.WithValue(AttributeKind.Shape,
-                SceneSampler.PickValue(rng, AttributeKind.Shape, value => value != theObject.Shape));
+            scene = scene.WithValue(ShapeWorldAttribute.Shape,
+                SceneSampler.PickValue(rng, ShapeWorldAttribute.Shape, value => value != theObject.Shape));
             for (var b = 0; b < attributes.Length; b++)
             {
                 var lends = lenders[b] == image;
@@ -129,7 +129,7 @@ public static class GenerateTask
         var lent = images[lender].Background;
         return images.Select((image, i) => i == lender || image.Background != lent
                 ? image
-                : image.WithValue(AttributeKind.Background, SceneSampler.PickValue(rng, AttributeKind.Background, value => value != lent)))
+                : image.WithValue(ShapeWorldAttribute.Background, SceneSampler.PickValue(rng, ShapeWorldAttribute.Background, value => value != lent)))
             .ToArray();
     }
 
@@ -138,7 +138,7 @@ public static class GenerateTask
     private static SceneSpec Compose(
         SceneSpec theObject,
         SceneSpec[] images,
-        IReadOnlyList<(AttributeKind Attribute, int Image)> borrowed,
+        IReadOnlyList<(ShapeWorldAttribute Attribute, int Image)> borrowed,
         SceneSpec backdrop)
     {
         var scene = SceneSampler.Centered(theObject);
@@ -146,14 +146,14 @@ public static class GenerateTask
         {
             scene = scene.WithAttributeOf(attribute, images[image]);
         }
-        return scene.WithAttributeOf(AttributeKind.Background, backdrop);
+        return scene.WithAttributeOf(ShapeWorldAttribute.Background, backdrop);
     }
 
     private static SceneSpec[] Distractors(
         SceneSpec target,
         int objectImage,
         SceneSpec[] images,
-        IReadOnlyList<(AttributeKind Attribute, int Image)> borrowed,
+        IReadOnlyList<(ShapeWorldAttribute Attribute, int Image)> borrowed,
         int? backgroundImage,
         SceneSpec backdrop)
     {
@@ -169,7 +169,7 @@ public static class GenerateTask
             }
             if (image != backgroundImage)
             {
-                distractors.Add(target.WithAttributeOf(AttributeKind.Background, images[image]));
+                distractors.Add(target.WithAttributeOf(ShapeWorldAttribute.Background, images[image]));
             }
             if (image != objectImage)
             {

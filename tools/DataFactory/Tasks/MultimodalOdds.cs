@@ -1,3 +1,4 @@
+using DreamOmni2.Engine.Prompting;
 using DreamOmni2.DataFactory.Randomness;
 using DreamOmni2.DataFactory.Scenes;
 
@@ -15,12 +16,12 @@ public static class MultimodalOdds
     public static int ImageCount(SplitMix64 rng) => 1 + rng.PickWeighted([1, 1, HardCaseWeight]);
 
     /// <summary>Draws one of the attributes, color and pattern being hard cases.</summary>
-    public static AttributeKind Attribute(SplitMix64 rng, IReadOnlyList<AttributeKind> choices)
+    public static ShapeWorldAttribute Attribute(SplitMix64 rng, IReadOnlyList<ShapeWorldAttribute> choices)
     {
         Span<double> weights = stackalloc double[choices.Count];
         for (var i = 0; i < choices.Count; i++)
         {
-            weights[i] = choices[i] is AttributeKind.Color or AttributeKind.Pattern ? HardCaseWeight : 1;
+            weights[i] = choices[i] is ShapeWorldAttribute.Color or ShapeWorldAttribute.Pattern ? HardCaseWeight : 1;
         }
         return choices[rng.PickWeighted(weights)];
     }

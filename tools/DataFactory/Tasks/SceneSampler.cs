@@ -46,14 +46,14 @@ public static class SceneSampler
     public static SceneSpec Centered(SceneSpec scene) => scene.At(ShapeWorldValues.CanvasCenter, ShapeWorldValues.CanvasCenter);
 
     /// <summary>A random value of the attribute that <paramref name="allowed"/> accepts.</summary>
-    public static int PickValue(SplitMix64 rng, AttributeKind kind, Func<int, bool> allowed) =>
+    public static int PickValue(SplitMix64 rng, ShapeWorldAttribute kind, Func<int, bool> allowed) =>
         rng.PickAllowed(kind.ValueWords().Count, allowed);
 
     /// <summary>The scene holding <paramref name="value"/> for the attribute. A scene that lends its pattern is
     /// made filled; a non-solid pattern forces a filled object (outlined objects are always solid).</summary>
-    public static SceneSpec Holding(SceneSpec scene, AttributeKind kind, int value, bool lendsIt)
+    public static SceneSpec Holding(SceneSpec scene, ShapeWorldAttribute kind, int value, bool lendsIt)
     {
-        if (kind == AttributeKind.Pattern && (lendsIt || value != ShapeWorldValues.Solid))
+        if (kind == ShapeWorldAttribute.Pattern && (lendsIt || value != ShapeWorldValues.Solid))
         {
             scene = scene with { Style = ShapeWorldValues.Filled };
         }

@@ -11,22 +11,22 @@ namespace DreamOmni2.DataFactory.Tasks;
 /// </summary>
 public static class TextEditTask
 {
-    public static IReadOnlyList<AttributeKind> Attributes { get; } =
+    public static IReadOnlyList<ShapeWorldAttribute> Attributes { get; } =
     [
-        AttributeKind.Color, AttributeKind.Pattern, AttributeKind.Style, AttributeKind.Size, AttributeKind.Shape,
-        AttributeKind.Background,
+        ShapeWorldAttribute.Color, ShapeWorldAttribute.Pattern, ShapeWorldAttribute.Style, ShapeWorldAttribute.Size, ShapeWorldAttribute.Shape,
+        ShapeWorldAttribute.Background,
     ];
 
     public static Sample Create(long index, SplitMix64 rng, SplitMix64 phrasingRng)
     {
         var attribute = rng.Pick(Attributes);
         var source = SceneSampler.Random(rng);
-        if (attribute == AttributeKind.Pattern && source.IsOutlined)
+        if (attribute == ShapeWorldAttribute.Pattern && source.IsOutlined)
         {
             source = source with { Style = ShapeWorldValues.Filled, Pattern = rng.NextInt(ShapeWorldVocabulary.Patterns.Count) };
         }
         var value = SceneSampler.PickValue(rng, attribute, v => v != source.ValueOf(attribute));
-        if (attribute == AttributeKind.Size)
+        if (attribute == ShapeWorldAttribute.Size)
         {
             source = SceneSampler.Place(rng, source, Math.Max(source.Size, value));
         }

@@ -12,12 +12,12 @@ public static class TextToImageTask
     {
         var target = SceneSampler.Centered(SceneSampler.Random(rng) with { Lighting = Lighting.Flat });
         var prompt = ShapeWorldPrompt.TextToImage(
-            target.WordOf(AttributeKind.Size),
-            target.WordOf(AttributeKind.Color),
-            target.WordOf(AttributeKind.Pattern),
-            target.WordOf(AttributeKind.Style),
+            target.WordOf(ShapeWorldAttribute.Size),
+            target.WordOf(ShapeWorldAttribute.Color),
+            target.WordOf(ShapeWorldAttribute.Pattern),
+            target.WordOf(ShapeWorldAttribute.Style),
             target.ShapeWord,
-            target.WordOf(AttributeKind.Background));
+            target.WordOf(ShapeWorldAttribute.Background));
         return new Sample(index, TaskKind.TextToImage, [], target, prompt, TextToImagePhrasings.Create(phrasingRng, prompt, target), []);
     }
 }

@@ -1,9 +1,7 @@
-using DreamOmni2.Engine.Imaging;
+namespace DreamOmni2.Engine.Imaging;
 
-namespace DreamOmni2.Cli.Bench;
-
-/// <summary>Seeded colour gradients as PNG: benchmark inputs of any size without shipping images.</summary>
-internal static class TestPattern
+/// <summary>Seeded colour gradients as PNG: benchmark and test inputs of any size without shipping images.</summary>
+public static class GradientPattern
 {
     public static byte[] Png(int width, int height, int seed)
     {
