@@ -44,7 +44,7 @@ public sealed class ModelPack
         PackManifestRules.Check(manifest, manifestPath);
 
         var problems = new List<string>();
-        var sizes = new List<(string, long)>();
+        var files = new List<(string, string)>();
         string root = Path.GetFullPath(directory);
         foreach (var file in PackFiles.Of(manifest))
         {
@@ -59,14 +59,14 @@ public sealed class ModelPack
             }
             else
             {
-                sizes.Add((file.RelativePath, new FileInfo(full).Length));
+                files.Add((file.RelativePath, full));
             }
         }
         if (problems.Count > 0)
         {
             throw PackValidationException.FromProblems(problems);
         }
-        return new ModelPack(directory, manifest, PackHash.Compute(json, sizes));
+        return new ModelPack(directory, manifest, PackHash.Compute(json, files));
     }
 
     private static float[,] ToMatrix(IReadOnlyList<float[]> rows)

@@ -24,8 +24,8 @@ from flux_tiny import (  # noqa: E402
     ConvVaeDecoder, ConvVaeEncoder, FluxTinyTransformer, TextEncoderConfig, TinyTextEncoder, TransformerConfig,
 )
 from pack_export import (  # noqa: E402
-    DEFAULT_SCHEDULE, FLUX_PREVIEW_BIAS, FLUX_PREVIEW_FACTORS, KONTEXT_BUCKETS, TRANSFORMER_INPUT_NAMES,
-    TRANSFORMER_INPUTS, _export, export_text_encoder, export_transformer, export_vae, write_manifest, write_vocab,
+    FLUX_LATENT, KONTEXT_BUCKETS, TRANSFORMER_INPUTS, _export, export_text_encoder, export_transformer, export_vae,
+    flux_manifest, write_manifest, write_vocab,
 )
 
 FIXTURE_WORDS = (
@@ -71,27 +71,12 @@ def make_fixture(directory: Path) -> None:
     export_text_encoders(directory, clip_cfg, t5_cfg)
     export_transformer(transformer, directory / "transformer.onnx", T5_LENGTH)
     export_vae(ConvVaeEncoder(16, 8), ConvVaeDecoder(16, 8), directory, 128, 16, 8)
-    write_manifest(directory, {
-        "format": 1,
-        "name": "fixture",
-        "description": "Untrained FLUX-shaped toy model with seeded random weights, for tests.",
-        "license": "MIT",
-        "transformer": {"modes": {"edit": "transformer.onnx", "generate": "transformer.onnx"},
-                        "lora_adapters": None, "inputs": TRANSFORMER_INPUT_NAMES, "output": "latent"},
-        "text_encoders": text_encoders_manifest(CLIP_LENGTH, T5_LENGTH),
-        "vae": {"encoder": {"file": "vae_encoder.onnx", "input": "images", "output": "latent"},
-                "decoder": {"file": "vae_decoder.onnx", "input": "latent", "output": "images"},
-                "applies_scaling": False},
-        "latent": {"channels": 16, "downsampling": 8, "patch_size": 2, "scaling_factor": 0.3611,
-                   "shift_factor": 0.1159,
-                   "preview": {"factors": FLUX_PREVIEW_FACTORS, "bias": FLUX_PREVIEW_BIAS, "decoder": None}},
-        "schedule": DEFAULT_SCHEDULE,
-        "defaults": {"steps": 6, "guidance": 3.5, "max_area": 128 * 128, "generate_size": [128, 128],
-                     "buckets": [[128, 128], [96, 160], [160, 96], [112, 144], [144, 112]], "max_images": 5},
-        "encoding": {"index": True, "shift": True},
-        "session": {"graph_optimization": "all"},
-        "prompt": {"style": "natural"},
-    })
+    write_manifest(directory, flux_manifest(
+        "fixture", "Untrained FLUX-shaped toy model with seeded random weights, for tests.",
+        text_encoders_manifest(CLIP_LENGTH, T5_LENGTH), FLUX_LATENT,
+        {"steps": 6, "guidance": 3.5, "max_area": 128 * 128, "generate_size": [128, 128],
+         "buckets": [[128, 128], [96, 160], [160, 96], [112, 144], [144, 112]], "max_images": 5},
+        {"index": True, "shift": True}, "natural"))
 
 
 class PassthroughTransformer(nn.Module):
@@ -121,27 +106,13 @@ def make_bench_passthrough(directory: Path) -> None:
                "guidance": {0: "batch"}, "latent": {0: "batch", 1: "image_tokens"}}
     _export(PassthroughTransformer(), example, directory / "transformer.onnx", TRANSFORMER_INPUTS, ["latent"], dynamic)
     export_vae(ConvVaeEncoder(16, 8), ConvVaeDecoder(16, 8), directory, 128, 16, 8)
-    write_manifest(directory, {
-        "format": 1,
-        "name": "bench-passthrough",
-        "description": "Real-size FLUX.1 Kontext tensors through a graph that does almost no work; measures the engine.",
-        "license": "MIT",
-        "transformer": {"modes": {"edit": "transformer.onnx", "generate": "transformer.onnx"},
-                        "lora_adapters": None, "inputs": TRANSFORMER_INPUT_NAMES, "output": "latent"},
-        "text_encoders": text_encoders_manifest(77, 512),
-        "vae": {"encoder": {"file": "vae_encoder.onnx", "input": "images", "output": "latent"},
-                "decoder": {"file": "vae_decoder.onnx", "input": "latent", "output": "images"},
-                "applies_scaling": False},
-        "latent": {"channels": 16, "downsampling": 8, "patch_size": 2, "scaling_factor": 0.3611,
-                   "shift_factor": 0.1159,
-                   "preview": {"factors": FLUX_PREVIEW_FACTORS, "bias": FLUX_PREVIEW_BIAS, "decoder": None}},
-        "schedule": DEFAULT_SCHEDULE,
-        "defaults": {"steps": 28, "guidance": 3.5, "max_area": 1024 * 1024, "generate_size": [1024, 1024],
-                     "buckets": KONTEXT_BUCKETS, "max_images": 5},
-        "encoding": {"index": True, "shift": True},
-        "session": {"graph_optimization": "all"},
-        "prompt": {"style": "natural"},
-    })
+    write_manifest(directory, flux_manifest(
+        "bench-passthrough",
+        "Real-size FLUX.1 Kontext tensors through a graph that does almost no work; measures the engine.",
+        text_encoders_manifest(77, 512), FLUX_LATENT,
+        {"steps": 28, "guidance": 3.5, "max_area": 1024 * 1024, "generate_size": [1024, 1024],
+         "buckets": KONTEXT_BUCKETS, "max_images": 5},
+        {"index": True, "shift": True}, "natural"))
 
 
 if __name__ == "__main__":

@@ -125,3 +125,31 @@ DEFAULT_SCHEDULE = {
     "base_image_seq_len": 256, "max_image_seq_len": 4096, "base_shift": 0.5, "max_shift": 1.15,
     "use_dynamic_shifting": True,
 }
+
+
+def flux_manifest(name: str, description: str, text_encoders: list[dict], latent: dict, defaults: dict,
+                  encoding: dict, prompt_style: str) -> dict:
+    """A pack.json for a FLUX-shaped export with one transformer for both modes and an engine-scaled VAE."""
+    return {
+        "format": 1,
+        "name": name,
+        "description": description,
+        "license": "MIT",
+        "transformer": {"modes": {"edit": "transformer.onnx", "generate": "transformer.onnx"},
+                        "lora_adapters": None, "inputs": TRANSFORMER_INPUT_NAMES, "output": "latent"},
+        "text_encoders": text_encoders,
+        "vae": {"encoder": {"file": "vae_encoder.onnx", "input": "images", "output": "latent"},
+                "decoder": {"file": "vae_decoder.onnx", "input": "latent", "output": "images"},
+                "applies_scaling": False},
+        "latent": latent,
+        "schedule": DEFAULT_SCHEDULE,
+        "defaults": defaults,
+        "encoding": encoding,
+        "session": {"graph_optimization": "all"},
+        "prompt": {"style": prompt_style},
+    }
+
+
+FLUX_LATENT = {"channels": 16, "downsampling": 8, "patch_size": 2, "scaling_factor": 0.3611, "shift_factor": 0.1159,
+               "preview": {"factors": FLUX_PREVIEW_FACTORS, "bias": FLUX_PREVIEW_BIAS, "decoder": None}}
+

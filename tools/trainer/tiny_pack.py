@@ -7,12 +7,9 @@ import shutil
 from pathlib import Path
 
 import numpy as np
-import torch
 
 from flux_tiny import DepthToSpaceDecoder, FluxTinyTransformer, SpaceToDepthEncoder, TinyTextEncoder
-from pack_export import (
-    DEFAULT_SCHEDULE, TRANSFORMER_INPUT_NAMES, export_text_encoder, export_transformer, export_vae, write_manifest,
-)
+from pack_export import export_text_encoder, export_transformer, export_vae, flux_manifest, write_manifest
 
 IMAGE_SIZE = 64
 LATENT_FACTOR = 4          # 4x4 pixels per latent cell
@@ -51,33 +48,19 @@ def export_tiny_pack(out: Path, transformer: FluxTinyTransformer, text_encoder: 
                LATENT_CHANNELS, LATENT_FACTOR)
     shutil.copy(vocab, staging / "vocab.txt")
     scheme = ("index" if index else "no index") + " + " + ("shift" if shift else "no shift")
-    write_manifest(staging, {
-        "format": 1,
-        "name": "tiny" if index and shift else f"tiny-{'index' if index else 'noindex'}-{'shift' if shift else 'noshift'}",
-        "description": f"A FLUX-shaped model trained from scratch on the shape-world data factory ({scheme}); "
-                       f"64x64 edits and generations from up to four images.",
-        "license": "MIT",
-        "transformer": {"modes": {"edit": "transformer.onnx", "generate": "transformer.onnx"},
-                        "lora_adapters": None, "inputs": TRANSFORMER_INPUT_NAMES, "output": "latent"},
-        "text_encoders": [{
-            "name": "text", "file": "text_encoder.onnx", "tokenizer": {"kind": "words", "vocab": "vocab.txt"},
-            "max_length": TEXT_LENGTH, "input": "input_ids",
-            "outputs": {"text_embeddings": "encoder_hidden_states", "pooled_embeddings": "pooled_projections"},
-        }],
-        "vae": {"encoder": {"file": "vae_encoder.onnx", "input": "images", "output": "latent"},
-                "decoder": {"file": "vae_decoder.onnx", "input": "latent", "output": "images"},
-                "applies_scaling": False},
-        "latent": {"channels": LATENT_CHANNELS, "downsampling": LATENT_FACTOR, "patch_size": 2,
-                   "scaling_factor": 1.0, "shift_factor": 0.0,
-                   "preview": {"factors": preview_factors(), "bias": [0.0, 0.0, 0.0], "decoder": None}},
-        "schedule": DEFAULT_SCHEDULE,
-        "defaults": {"steps": 12, "guidance": 3.5, "max_area": IMAGE_SIZE * IMAGE_SIZE,
-                     "generate_size": [IMAGE_SIZE, IMAGE_SIZE], "buckets": [[IMAGE_SIZE, IMAGE_SIZE]],
-                     "max_images": 4},
-        "encoding": {"index": index, "shift": shift},
-        "session": {"graph_optimization": "all"},
-        "prompt": {"style": "shape-world"},
-    })
+    name = "tiny" if index and shift else f"tiny-{'index' if index else 'noindex'}-{'shift' if shift else 'noshift'}"
+    write_manifest(staging, flux_manifest(
+        name,
+        f"A FLUX-shaped model trained from scratch on the shape-world data factory ({scheme}); "
+        f"64x64 edits and generations from up to four images.",
+        [{"name": "text", "file": "text_encoder.onnx", "tokenizer": {"kind": "words", "vocab": "vocab.txt"},
+          "max_length": TEXT_LENGTH, "input": "input_ids",
+          "outputs": {"text_embeddings": "encoder_hidden_states", "pooled_embeddings": "pooled_projections"}}],
+        {"channels": LATENT_CHANNELS, "downsampling": LATENT_FACTOR, "patch_size": 2, "scaling_factor": 1.0,
+         "shift_factor": 0.0, "preview": {"factors": preview_factors(), "bias": [0.0, 0.0, 0.0], "decoder": None}},
+        {"steps": 12, "guidance": 3.5, "max_area": IMAGE_SIZE * IMAGE_SIZE, "generate_size": [IMAGE_SIZE, IMAGE_SIZE],
+         "buckets": [[IMAGE_SIZE, IMAGE_SIZE]], "max_images": 4},
+        {"index": index, "shift": shift}, "shape-world"))
     training_dir = staging / "training"
     training_dir.mkdir()
     shutil.copy(training["log"], training_dir / "log.csv")

@@ -17,8 +17,10 @@ import math
 import os
 import platform
 import shutil
+import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -57,6 +59,7 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: all cores)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--factory-dll", type=Path, help="a built DreamOmni2.DataFactory.dll (default: build it)")
+    p.add_argument("--export-only", action="store_true", help="export the run's checkpoint as a pack and stop")
     p.add_argument("--init-from-pack", type=Path,
                    help="start a new run from the weights of an exported pack (its training/summary.json names the "
                         "architecture and how far it was trained)")
@@ -264,12 +267,14 @@ class Trainer:
         writer = csv.writer(log)
         if new_log:
             writer.writerow(["step", "samples", "loss", "samples_per_s", "wall_hours"])
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
         started = time.time()
         wall_at_start = self.wall
         last_checkpoint = last_export = time.time()
         window_loss, window_samples, window_start = 0.0, 0, time.time()
         try:
-            while time.time() - started < args.hours * 3600:
+            while time.time() - started < args.hours * 3600 and not stop.is_set():
                 if args.max_samples and self.samples >= args.max_samples:
                     break
                 samples = stream.next_batch()
@@ -308,4 +313,9 @@ def machine_description(device: torch.device) -> str:
 
 
 if __name__ == "__main__":
-    Trainer(parse_args()).run()
+    arguments = parse_args()
+    trainer = Trainer(arguments)
+    if arguments.export_only:
+        trainer.export()
+    else:
+        trainer.run()

@@ -24,6 +24,17 @@ public class ModelPackTests
     }
 
     [Fact]
+    public void The_hash_follows_retrained_weights_of_the_same_size()
+    {
+        using var copy = TestPacks.CopyFixture();
+        var weights = File.ReadAllBytes(copy.PathOf("transformer.onnx"));
+        weights[^8] ^= 0xFF;
+        File.WriteAllBytes(copy.PathOf("transformer.onnx"), weights);
+
+        Assert.NotEqual(ModelPack.Load(TestPacks.Fixture).Hash, ModelPack.Load(copy.Directory).Hash);
+    }
+
+    [Fact]
     public void A_missing_file_is_named_with_its_field()
     {
         using var copy = TestPacks.CopyFixture();
