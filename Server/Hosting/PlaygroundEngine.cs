@@ -31,6 +31,11 @@ public sealed class PlaygroundEngine : IDisposable
 
     public int MaxImages => Pack.Manifest.Defaults.MaxImages;
 
+    /// <summary>An instruction in the pack's own world, shown in the empty instruction box.</summary>
+    public string InstructionExample => Pack.Manifest.Prompt.Style == PromptStyle.ShapeWorld
+        ? "give the star in image 1 the pattern of the heart in image 2"
+        : "make the bag in image 1 have the leather of the jacket in image 2";
+
     public string ProviderName => _sessions.Provider == ExecutionProviderChoice.Cuda ? "CUDA" : "CPU";
 
     public bool Supports(GenerationMode mode) => _sessions.Supports(mode);
