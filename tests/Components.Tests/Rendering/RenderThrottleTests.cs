@@ -1,24 +1,32 @@
 using DreamOmni2.Components.Rendering;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DreamOmni2.Components.Tests.Rendering;
 
 public sealed class RenderThrottleTests
 {
     [Fact]
-    public async Task A_burst_of_requests_renders_at_once_then_once_more_after_the_interval()
+    public void A_burst_of_requests_renders_at_once_then_once_more_after_the_interval()
     {
+        var clock = new FakeTimeProvider();
         int renders = 0;
-        using var throttle = new RenderThrottle(TimeSpan.FromMilliseconds(200), () => { Interlocked.Increment(ref renders); return Task.CompletedTask; }, TimeProvider.System);
+        using var throttle = new RenderThrottle(TimeSpan.FromMilliseconds(200), () => { renders++; return Task.CompletedTask; }, clock);
 
         throttle.Request();
-        await Task.Delay(20);
+        clock.Advance(TimeSpan.FromMilliseconds(20));
         for (int i = 0; i < 10; i++)
         {
             throttle.Request();
         }
-        Assert.Equal(1, Volatile.Read(ref renders));
+        Assert.Equal(1, renders);
 
-        await Task.Delay(600);
-        Assert.Equal(2, Volatile.Read(ref renders));
+        clock.Advance(TimeSpan.FromMilliseconds(179));
+        Assert.Equal(1, renders);
+
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(2, renders);
+
+        clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(2, renders);
     }
 }
