@@ -134,11 +134,20 @@ class BatchBuilder:
 
 
 def sample_sigmas(batch: int, target_tokens: int, device: torch.device) -> torch.Tensor:
-    """Logit-normal times, shifted for the target token count exactly as the inference schedule is."""
+    """Noise levels for training, shifted for the target token count exactly as the inference schedule is.
+
+    Half logit-normal (most of the learning happens mid-way), half uniform, and one in ten at exactly σ = 1: the
+    sampler's first step is pure noise, where the network must draw the picture from the text and references alone.
+    A logit-normal alone almost never reaches σ ≈ 1, and an early model's x0 error there was worse than copying the
+    source image (0.38 vs 0.28 mean squared error, against 0.12 at σ = 0.95).
+    """
     m = (1.15 - 0.5) / (4096 - 256)
     mu = target_tokens * m + (0.5 - 256 * m)
-    u = torch.sigmoid(torch.randn(batch, device=device))
+    logit_normal = torch.sigmoid(torch.randn(batch, device=device))
+    uniform = torch.rand(batch, device=device)
+    u = torch.where(torch.rand(batch, device=device) < 0.5, logit_normal, uniform)
     shifted = math.exp(mu) / (math.exp(mu) + (1.0 / u.clamp(min=1e-4) - 1.0))
+    shifted = torch.where(torch.rand(batch, device=device) < 0.1, torch.ones_like(shifted), shifted)
     return shifted.clamp(1e-3, 1.0)
 
 
