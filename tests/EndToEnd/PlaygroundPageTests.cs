@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using DreamOmni2.EndToEnd.Support;
 using DreamOmni2.Server.Tests.Support;
 using Microsoft.Playwright;
@@ -71,6 +72,10 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output) : IAsyncLifeti
     [Fact]
     public async Task A_job_page_reattaches_after_a_reload_and_its_run_can_be_cancelled()
     {
+        // The fixture's steps take a few milliseconds; at 512×512 they are slow enough that the job is still running
+        // after the reload, however fast the machine.
+        _host.Dispose();
+        _host = PlaygroundHost.Start(_data.Path, Steps, new Dictionary<string, string?> { ["Playground:PackPath"] = SlowFixture() });
         await OpenWithTwoImagesAsync();
         await _page.FillAsync("input[data-testid=steps]", "1000");
 
@@ -85,6 +90,34 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Equal("2", (await _page.Locator("[data-testid=tray-slot]").CountAsync()).ToString());
         await _page.ClickAsync("button[data-testid=cancel]");
         await _page.Locator("[data-testid=job-status]", new() { HasText = "Cancelled" }).WaitForAsync();
+    }
+
+    /// <summary>A copy of the fixture pack whose images are resized to 512×512, so each step attends over 2,048 tokens.</summary>
+    private string SlowFixture()
+    {
+        string fixture = Path.Combine(RepositoryRoot(), "packs", "fixture");
+        string copy = Directory.CreateDirectory(Path.Combine(_data.Path, "slow-fixture")).FullName;
+        foreach (var file in Directory.GetFiles(fixture))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(copy, "pack.json")))!;
+        manifest["defaults"]!["buckets"] = new JsonArray(new JsonArray(512, 512));
+        manifest["defaults"]!["max_area"] = 512 * 512;
+        File.WriteAllText(Path.Combine(copy, "pack.json"), manifest.ToJsonString());
+        return copy;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DreamOmni2.Playground.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("the tests run outside the repository");
     }
 
     /// <summary>Blazor navigates with the history API, which has no load event: poll the location instead.</summary>
