@@ -1,6 +1,7 @@
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Runtime;
 using DreamOmni2.Engine.Translation;
+using DreamOmni2.Engine.Translation.Reflection;
 using DreamOmni2.Engine.Translation.Vlm;
 using DreamOmni2.Server.Api;
 using DreamOmni2.Server.Auth;
@@ -36,6 +37,7 @@ public static class PlaygroundServices
 
         services.AddSingleton(OpenEngine);
         services.AddSingleton<PromptTranslator>();
+        services.AddSingleton(OpenResultChecker);
         services.AddSingleton<SubmissionReader>();
         services.AddSingleton<JobService>();
         services.AddSingleton<JobRunner>();
@@ -63,6 +65,27 @@ public static class PlaygroundServices
         var translator = InstructionTranslators.ForPack(sessions.Pack.Manifest, vlm);
         logger.LogInformation("Playground pack: {Folder}; translator: {Translator}", packFolder, translator.GetType().Name);
         return new PlaygroundEngine(sessions, translator, options.DefaultSteps);
+    }
+
+    private static ResultChecker OpenResultChecker(IServiceProvider provider)
+    {
+        var configuration = provider.GetRequiredService<IConfiguration>();
+        var reflection = configuration.GetSection(ReflectionOptions.SectionName).Get<ReflectionOptions>() ?? new ReflectionOptions();
+        var vlm = configuration.GetSection(VlmTranslatorOptions.SectionName).Get<VlmTranslatorOptions>();
+        if (reflection.MaxRounds < 1)
+        {
+            throw new InvalidOperationException($"{ReflectionOptions.SectionName}:MaxRounds must be at least 1; it is {reflection.MaxRounds}");
+        }
+        var engine = provider.GetRequiredService<PlaygroundEngine>();
+        var loop = reflection.Enabled
+            ? InstructionTranslators.CreateReflectionLoop(vlm, InstructionTranslators.ImagePreparerFor(engine.Pack.Manifest))
+            : null;
+        if (reflection.Enabled && loop is null)
+        {
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger("DreamOmni2.Reflection").LogWarning(
+                "{Section}:Enabled is set but no VLM is configured ({Vlm}): check and retry stays off", ReflectionOptions.SectionName, VlmTranslatorOptions.SectionName);
+        }
+        return new ResultChecker(loop, reflection.MaxRounds, engine, provider.GetRequiredService<ContentStore>());
     }
 
     /// <summary>

@@ -27,6 +27,9 @@ public sealed record JobOutcome
 
     public JobError? Error { get; init; }
 
+    /// <summary>The VLM's check of the result, for a round of "check and retry".</summary>
+    public ResultCheck? Check { get; init; }
+
     public DateTimeOffset? Started { get; init; }
 
     public DateTimeOffset? Finished { get; init; }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DreamOmni2.Engine.Pipeline;
+using DreamOmni2.Engine.Translation.Reflection;
 using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Hosting;
 using DreamOmni2.Server.Storage;
@@ -8,9 +9,12 @@ using Microsoft.Extensions.Options;
 
 namespace DreamOmni2.Server.Jobs;
 
-/// <summary>Runs one job: translation unless the prompt is locked, then the pipeline, publishing progress as it goes.</summary>
+/// <summary>
+/// Runs one job: translation unless the prompt is locked, then the pipeline, publishing progress as it goes, then, for
+/// a round of check and retry, the VLM's check of the result and the next round.
+/// </summary>
 public sealed class JobRunner(
-    JobService jobs, PlaygroundEngine engine, PromptTranslator translator, ContentStore store, FileOwnership ownership,
+    JobService jobs, PlaygroundEngine engine, PromptTranslator translator, ResultChecker checker, ContentStore store, FileOwnership ownership,
     IOptions<PlaygroundOptions> options, TimeProvider clock, ILogger<JobRunner> logger)
 {
     private readonly int _previewQuality = options.Value.PreviewJpegQuality;
@@ -40,6 +44,10 @@ public sealed class JobRunner(
                 Previews = spec.Previews,
             };
             record = await RunPipelineAsync(job, record, request, started, ct);
+            if (record.Spec.Reflection is not null)
+            {
+                record = await CheckResultAsync(job, record, ct);
+            }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -104,6 +112,39 @@ public sealed class JobRunner(
             }
         }
         throw new InvalidOperationException("the pipeline ended without a result");
+    }
+
+    /// <summary>The result is kept whatever the check gives: a failed or cancelled check only ends the chain.</summary>
+    private async Task<JobRecord> CheckResultAsync(LiveJob job, JobRecord completed, CancellationToken ct)
+    {
+        jobs.Update(job, completed with { State = JobState.Running });
+        ResultCheck check;
+        try
+        {
+            var round = await checker.CheckAsync(completed, ct);
+            check = new ResultCheck(round.Verdict, round.Critique, round.Warning, null);
+            if (ReflectionLoop.NextPrompt(round, completed.Spec.Reflection!.MaxRounds) is { } next)
+            {
+                check = QueueNextRound(completed, next, check);
+            }
+        }
+        catch (OperationCanceledException) when (job.Cancellation.IsCancellationRequested)
+        {
+            check = new ResultCheck(ReflectionVerdict.Unknown, "", "the check was cancelled: the result is kept unchecked", null);
+        }
+        return completed with { Outcome = completed.Outcome with { Check = check } };
+    }
+
+    private ResultCheck QueueNextRound(JobRecord completed, string prompt, ResultCheck check)
+    {
+        try
+        {
+            return check with { NextJobId = jobs.SubmitNextRound(completed, prompt).Id };
+        }
+        catch (JobRejectedException e)
+        {
+            return check with { Warning = $"the next round could not be queued: {e.Error.Message}" };
+        }
     }
 
     private PreviewFrame? Frame(PipelineEvent.Step step)

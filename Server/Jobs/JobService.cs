@@ -56,6 +56,22 @@ public sealed class JobService
         return Enqueue(owner, EncodingScheme.All.Select(s => spec with { IndexEncoding = s.Index, PositionShift = s.Shift }).ToList());
     }
 
+    /// <summary>
+    /// Queues the next round of a "check and retry" chain: the same request and seed, with the prompt the VLM's
+    /// critique revised.
+    /// </summary>
+    public JobRecord SubmitNextRound(JobRecord round, string prompt)
+    {
+        var reflection = round.Spec.Reflection ?? throw new ArgumentException($"job {round.Id} is not a round of check and retry", nameof(round));
+        var next = round.Spec with
+        {
+            LockedPrompt = prompt,
+            Seed = round.Outcome.Seed ?? round.Spec.Seed,
+            Reflection = reflection with { Round = reflection.Round + 1 },
+        };
+        return Enqueue(round.Owner, [next])[0];
+    }
+
     /// <summary>Stops a running job. False when it is not running (a queued one is removed instead).</summary>
     public bool Cancel(string owner, string id)
     {
@@ -114,6 +130,8 @@ public sealed class JobService
     public IReadOnlyList<JobRecord> History(string owner) => _jobs.List(owner, HistoryLimit);
 
     public IReadOnlyList<JobRecord> Ablation(string owner, string group) => _jobs.ListGroup(owner, group);
+
+    public IReadOnlyList<JobRecord> Chain(string owner, string chain) => _jobs.ListChain(owner, chain);
 
     public PreviewFrame? LatestPreview(string owner, string id)
     {

@@ -8,6 +8,7 @@ namespace DreamOmni2.Server.Jobs;
 /// <param name="LockedPrompt">The prompt to use as is; null: the instruction is translated when the job runs.</param>
 /// <param name="Seed">Null: drawn when the job runs (the one used is in the outcome).</param>
 /// <param name="AblationGroup">The ablation this job is one scheme of, if any.</param>
+/// <param name="Reflection">The "check and retry" round this job is, if the request asked for it.</param>
 public sealed record JobSpec(
     GenerationMode Mode,
     IReadOnlyList<JobImage> Images,
@@ -19,7 +20,8 @@ public sealed record JobSpec(
     bool IndexEncoding,
     bool PositionShift,
     bool Previews,
-    string? AblationGroup)
+    string? AblationGroup,
+    JobReflection? Reflection = null)
 {
     [JsonIgnore]
     public EncodingScheme Scheme => new(IndexEncoding, PositionShift);

@@ -8,7 +8,7 @@ namespace DreamOmni2.Server.Jobs;
 /// Checks a submission against the pack and the submitter's uploads and fills in the pack's defaults, refusing with
 /// an error that names the control concerned. Runs before a job is queued, so bad requests never wait in line.
 /// </summary>
-public sealed class SubmissionReader(PlaygroundEngine engine, UploadRepository uploads)
+public sealed class SubmissionReader(PlaygroundEngine engine, UploadRepository uploads, ResultChecker checker)
 {
     public const int MaxSteps = 1000;
     public const float MaxGuidance = 30f;
@@ -55,6 +55,7 @@ public sealed class SubmissionReader(PlaygroundEngine engine, UploadRepository u
         {
             throw Refuse(InputField.Guidance, $"guidance must be between 0 and {MaxGuidance}; {guidance} was given");
         }
+        var reflection = submission.Reflect && ablationGroup is null ? Reflection(instruction) : null;
         var trained = engine.Pack.Manifest.Encoding;
         return new JobSpec(
             submission.Mode,
@@ -67,7 +68,22 @@ public sealed class SubmissionReader(PlaygroundEngine engine, UploadRepository u
             submission.IndexEncoding ?? trained.Index,
             submission.PositionShift ?? trained.Shift,
             submission.Previews,
-            ablationGroup);
+            ablationGroup,
+            reflection);
+    }
+
+    private JobReflection Reflection(string instruction)
+    {
+        if (!checker.Available)
+        {
+            throw Refuse(InputField.General,
+                "check and retry needs a VLM to judge results, and this server has none: run without it, or configure Translation:Vlm and enable Translation:Reflection");
+        }
+        if (instruction.Length == 0)
+        {
+            throw Refuse(InputField.Instruction, "check and retry compares each result with the instruction: write one");
+        }
+        return new JobReflection(JobRecord.NewId(), 1, checker.MaxRounds);
     }
 
     private static JobRejectedException Refuse(InputField field, string message) => new(new JobError(field, message));

@@ -39,6 +39,11 @@ public sealed class JobRepository(PlaygroundDatabase database)
         Query($"SELECT {Columns} FROM jobs WHERE owner = $owner AND ablation_group = $group ORDER BY created, id",
             ("$owner", owner), ("$group", group));
 
+    /// <summary>The rounds of one "check and retry" chain, first round first.</summary>
+    public IReadOnlyList<JobRecord> ListChain(string owner, string chain) =>
+        Query($"SELECT {Columns} FROM jobs WHERE owner = $owner AND json_extract(spec, '$.reflection.chain') = $chain ORDER BY created, id",
+            ("$owner", owner), ("$chain", chain));
+
     /// <summary>Jobs a stopped server left queued or running, oldest first.</summary>
     public IReadOnlyList<JobRecord> ListUnfinished() =>
         Query($"SELECT {Columns} FROM jobs WHERE state IN ('{JobState.Queued}', '{JobState.Running}') ORDER BY created, id");

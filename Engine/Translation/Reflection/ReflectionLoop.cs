@@ -1,47 +1,22 @@
-using System.Runtime.CompilerServices;
 using DreamOmni2.Engine.Translation.Vlm;
 using Microsoft.Extensions.AI;
 
 namespace DreamOmni2.Engine.Translation.Reflection;
 
-/// <summary>Runs one job for a prompt and returns the image it produced.</summary>
-public delegate Task<TranslationImage> ReflectionJobRunner(string prompt, CancellationToken ct);
-
 /// <summary>
-/// OmniGen2-style reflection: run the job, show the VLM the inputs and the result with the instruction, and ask
-/// whether the result follows it; if not, fold the VLM's critique into the prompt and run again, up to a number of
-/// rounds. Every round is yielded as it completes, so a person sees each attempt and each verdict.
+/// OmniGen2-style reflection: after each run of a job, show the VLM the inputs and the result with the instruction and
+/// ask whether the result follows it; if not, fold the VLM's critique into the prompt and run again, up to a number of
+/// rounds. The caller runs the jobs (the playground queues each round as a job of its own, so every round is kept).
 /// </summary>
 public sealed class ReflectionLoop(IChatClient chat, VlmTranslatorOptions options, IVlmImagePreparer? imagePreparer = null)
 {
     private readonly VlmClient vlm = new(chat, options, imagePreparer ?? ImagesAsGiven.Instance);
 
+    /// <summary>Asks the VLM whether round <paramref name="number"/>'s result follows the request's instruction.</summary>
     /// <param name="request">The request as the person made it: its images and instruction are what the VLM checks against.</param>
-    /// <param name="prompt">The prompt of the first round (the translation).</param>
-    /// <param name="runJob">Runs the job for a prompt.</param>
-    /// <param name="maxRounds">The most times the job runs, the first included.</param>
-    public async IAsyncEnumerable<ReflectionRound> RunAsync(
-        TranslationRequest request,
-        string prompt,
-        ReflectionJobRunner runJob,
-        int maxRounds,
-        [EnumeratorCancellation] CancellationToken ct)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxRounds, 1);
-        for (var number = 1; number <= maxRounds; number++)
-        {
-            var result = await runJob(prompt, ct);
-            var round = await CheckAsync(number, request, prompt, result, ct);
-            yield return round;
-            if (round.Verdict != ReflectionVerdict.DoesNotFollow || round.Warning is not null)
-            {
-                yield break;
-            }
-            prompt = Revise(prompt, round.Critique);
-        }
-    }
-
-    private async Task<ReflectionRound> CheckAsync(
+    /// <param name="prompt">The prompt this round ran with.</param>
+    /// <param name="result">The image this round produced.</param>
+    public async Task<ReflectionRound> CheckAsync(
         int number, TranslationRequest request, string prompt, TranslationImage result, CancellationToken ct)
     {
         var answer = await vlm.AskAsync([.. request.Images, result], Question(request), ct);
@@ -74,6 +49,13 @@ public sealed class ReflectionLoop(IChatClient chat, VlmTranslatorOptions option
         return $"{images} of this {task} instruction: \"{request.Instruction}\". Does the result follow the instruction? " +
             "Answer \"yes\" if it does; otherwise answer \"no: \" followed by what must change.";
     }
+
+    /// <summary>The prompt of the round after <paramref name="round"/>, or null when reflection stops there.</summary>
+    /// <param name="maxRounds">The most times the job runs, the first included.</param>
+    public static string? NextPrompt(ReflectionRound round, int maxRounds) =>
+        round.Number < maxRounds && round.Verdict == ReflectionVerdict.DoesNotFollow && round.Warning is null
+            ? Revise(round.Prompt, round.Critique)
+            : null;
 
     /// <summary>The next round's prompt: the prompt with the critique added as a sentence of its own.</summary>
     public static string Revise(string prompt, string critique) => $"{prompt.TrimEnd(' ', '.')}. {critique}";

@@ -1,6 +1,9 @@
 namespace DreamOmni2.Engine.Translation.Reflection;
 
-/// <summary>"Check and retry" after a result (OmniGen2's reflection). Off by default; it needs a VLM.</summary>
+/// <summary>
+/// "Check and retry" after a result (OmniGen2's reflection). Off by default; it needs a VLM to judge results. When
+/// enabled, each request may ask for it (every extra round is another full job on the device).
+/// </summary>
 public sealed record ReflectionOptions
 {
     public const string SectionName = "Translation:Reflection";

@@ -33,6 +33,9 @@ public sealed class EditorForm
 
     public EncodingScheme Scheme { get; set; }
 
+    /// <summary>Check and retry: the VLM judges each result and the job runs again with its critique.</summary>
+    public bool Reflect { get; set; }
+
     public static EditorForm Defaults(PlaygroundEngine engine) => new()
     {
         Steps = engine.DefaultSteps,
@@ -53,7 +56,8 @@ public sealed class EditorForm
         Steps,
         Guidance,
         Scheme.Index,
-        Scheme.Shift);
+        Scheme.Shift,
+        Reflect: Reflect);
 
     /// <summary>
     /// A job's inputs and settings back in the form. With <paramref name="asRun"/> the seed and prompt it actually
@@ -76,6 +80,7 @@ public sealed class EditorForm
             Steps = spec.Steps,
             Guidance = spec.Guidance,
             Scheme = spec.Scheme,
+            Reflect = spec.Reflection is not null,
         };
         form.Images.AddRange(spec.Images.Select(i => new TrayImage(i.Hash, i.Name, JobUrls.File(i.ThumbnailHash), i.Width, i.Height)));
         return form;

@@ -2,6 +2,7 @@ using DreamOmni2.Components.Ablation;
 using DreamOmni2.Components.Encoding;
 using DreamOmni2.Components.Preview;
 using DreamOmni2.Components.Prompt;
+using DreamOmni2.Components.Reflection;
 using DreamOmni2.Components.Rendering;
 using DreamOmni2.Components.Tray;
 using DreamOmni2.Engine;
@@ -30,6 +31,7 @@ public sealed partial class Playground
     private EditorForm _form = null!;
     private JobSnapshot? _job;
     private readonly Dictionary<string, JobSnapshot> _ablation = [];
+    private IReadOnlyList<JobRecord> _chain = [];
     private readonly Dictionary<InputField, string> _errors = [];
     private Dictionary<int, string> _imageErrors = [];
     private CancellationTokenSource _watching = new();
@@ -48,6 +50,7 @@ public sealed partial class Playground
     [Inject] private PlaygroundEngine Engine { get; set; } = null!;
     [Inject] private UploadService Uploads { get; set; } = null!;
     [Inject] private PromptTranslator Translator { get; set; } = null!;
+    [Inject] private ResultChecker Checker { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
@@ -124,6 +127,7 @@ public sealed partial class Playground
         _watching = new CancellationTokenSource();
         _job = null;
         _ablation.Clear();
+        _chain = [];
         _notFound = false;
         if (JobId is { } id)
         {
@@ -134,6 +138,7 @@ public sealed partial class Playground
             }
             _form = EditorForm.From(record, asRun: false);
             ShowJobErrors(record);
+            LoadChain(record);
             _ = WatchAsync(id, _watching.Token);
         }
         else if (AblationId is { } group)
@@ -156,6 +161,7 @@ public sealed partial class Playground
     private async Task WatchAsync(string id, CancellationToken ct)
     {
         int shownStep = -1;
+        bool sawItUnfinished = false;
         try
         {
             await foreach (var snapshot in Jobs.WatchAsync(_owner, id, ct))
@@ -172,9 +178,11 @@ public sealed partial class Playground
                     {
                         Finished(snapshot);
                         StateHasChanged();
+                        FollowNextRound(snapshot, sawItUnfinished);
                     }
                     else
                     {
+                        sawItUnfinished = true;
                         _throttle.Request();
                     }
                 });
@@ -221,7 +229,44 @@ public sealed partial class Playground
                 : _form.Translation;
         }
         ShowJobErrors(snapshot.Record);
+        if (AblationId is null)
+        {
+            LoadChain(snapshot.Record);
+        }
     }
+
+    private void LoadChain(JobRecord record) =>
+        _chain = record.Spec.Reflection is { } reflection ? Jobs.Chain(_owner, reflection.Chain) : [];
+
+    /// <summary>A round watched to its end that queued another: the page moves on to it, so the chain plays out live.</summary>
+    private void FollowNextRound(JobSnapshot finished, bool watchedLive)
+    {
+        if (watchedLive && AblationId is null && finished.Record.Outcome.Check?.NextJobId is { } next)
+        {
+            Navigation.NavigateTo(JobUrls.Page(next));
+        }
+    }
+
+    private IReadOnlyList<ReflectionRoundView> ChainRounds(JobSnapshot shown) => _chain
+        .Select(r => r.Id == shown.Id ? shown.Record : r)
+        .Select(r => new ReflectionRoundView(
+            r.Spec.Reflection?.Round ?? 0,
+            r.Outcome.Prompt ?? r.Spec.LockedPrompt ?? "",
+            RoundStatus(r),
+            r.Outcome.Check?.Verdict,
+            r.Outcome.Check?.Critique ?? "",
+            r.Outcome.Check?.Warning,
+            r.Outcome.ResultThumbnailHash is { } thumbnail ? JobUrls.File(thumbnail) : null,
+            JobUrls.Page(r.Id),
+            r.Id == shown.Id))
+        .ToList();
+
+    private static string RoundStatus(JobRecord round) => round.State switch
+    {
+        JobState.Running when round.Outcome.ResultHash is not null => "checking…",
+        JobState.Completed => "not checked",
+        var state => state.ToString().ToLowerInvariant(),
+    };
 
     private void Run()
     {
@@ -356,6 +401,7 @@ public sealed partial class Playground
     private static string StatusText(JobSnapshot job) => job.State switch
     {
         JobState.Queued => job.QueuePosition is int p ? $"Queued — position {p}" : "Queued",
+        JobState.Running when job.Record.Outcome.ResultHash is not null => "Asking the VLM whether the result follows the instruction…",
         JobState.Running when job.Step == 0 => job.Record.Outcome.Prompt is null ? "Translating the instruction…" : "Encoding the images and prompt…",
         JobState.Running => "Denoising",
         JobState.Completed => job.Record.Outcome.Timings is { } t ? $"Done in {t.WallMilliseconds / 1000:0.0} s" : "Done",

@@ -7,7 +7,10 @@ using DreamOmni2.Engine.Packs;
 
 namespace DreamOmni2.Engine.Translation.Tests.Reflection;
 
-/// <summary>Reflection against a scripted VLM on loopback, with a stand-in job that returns one image per run.</summary>
+/// <summary>
+/// Reflection against a scripted VLM on loopback, rounds driven as the playground drives them (check, then the next
+/// prompt or stop), with a stand-in job that returns one image per run.
+/// </summary>
 public sealed class ReflectionLoopTests
 {
     private const string FirstPrompt = "make the square in image 1 have the pattern of image 2";
@@ -109,9 +112,10 @@ public sealed class ReflectionLoopTests
         var options = VlmTestOptions.For(server.Endpoint);
         var loop = new ReflectionLoop(VlmChatClientFactory.Create(options), options);
         var rounds = new List<ReflectionRound>();
-        await foreach (var round in loop.RunAsync(Request, FirstPrompt, jobs.RunAsync, maxRounds, CancellationToken.None))
+        for (string? prompt = FirstPrompt; prompt is not null; prompt = ReflectionLoop.NextPrompt(rounds[^1], maxRounds))
         {
-            rounds.Add(round);
+            var result = await jobs.RunAsync(prompt, CancellationToken.None);
+            rounds.Add(await loop.CheckAsync(rounds.Count + 1, Request, prompt, result, CancellationToken.None));
         }
         return rounds;
     }
