@@ -1,7 +1,5 @@
 using System.Net;
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using DreamOmni2.Server.Configuration;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -9,7 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace DreamOmni2.Server.Auth;
 
-/// <summary>Hosted mode's sign-in: a plain form checked against the users in configuration, then a cookie.</summary>
+/// <summary>
+/// Hosted mode's sign-in: a plain form checked against the users in configuration (see <see cref="PasswordHash"/>),
+/// then a cookie; repeated failures for one name are throttled.
+/// </summary>
 public static class SignInEndpoints
 {
     public const string SignInPath = "/signin";
@@ -17,7 +18,7 @@ public static class SignInEndpoints
 
     public static void MapSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapGet(SignInPath, (string? returnUrl, string? failed) => Results.Content(Form(returnUrl, failed is not null), "text/html"))
+        app.MapGet(SignInPath, (string? returnUrl, string? failed) => Results.Content(Form(returnUrl, failed), "text/html"))
             .AllowAnonymous();
         app.MapPost(SignInPath, SignInAsync).AllowAnonymous().DisableAntiforgery();
         app.MapPost(SignOutPath, async (HttpContext context) =>
@@ -27,7 +28,7 @@ public static class SignInEndpoints
         }).DisableAntiforgery();
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, IOptions<PlaygroundOptions> options)
+    private static async Task<IResult> SignInAsync(HttpContext context, IOptions<PlaygroundOptions> options, SignInThrottle throttle)
     {
         var form = await context.Request.ReadFormAsync();
         string user = form["user"].ToString();
@@ -37,10 +38,16 @@ public static class SignInEndpoints
         {
             returnUrl = "/";
         }
-        if (!options.Value.Users.TryGetValue(user, out string? expected) || !SameText(password, expected))
+        if (throttle.Blocked(user) is not null)
         {
-            return Results.Redirect($"{SignInPath}?failed=1&returnUrl={Uri.EscapeDataString(returnUrl)}");
+            return Failed(Throttled, returnUrl);
         }
+        if (!PasswordHash.Verify(password, options.Value.Users.GetValueOrDefault(user)))
+        {
+            throttle.Failed(user);
+            return Failed(Mismatch, returnUrl);
+        }
+        throttle.Succeeded(user);
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user)], CookieAuthenticationDefaults.AuthenticationScheme);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return Results.Redirect(returnUrl);
@@ -48,17 +55,27 @@ public static class SignInEndpoints
 
     private static bool IsLocal(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 
-    private static bool SameText(string a, string b) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(a)), SHA256.HashData(Encoding.UTF8.GetBytes(b)));
+    private const string Mismatch = "mismatch";
+    private const string Throttled = "throttled";
 
-    private static string Form(string? returnUrl, bool failed) => $$"""
+    private static IResult Failed(string why, string returnUrl) =>
+        Results.Redirect($"{SignInPath}?failed={why}&returnUrl={Uri.EscapeDataString(returnUrl)}");
+
+    private static string FailureMessage(string? failed) => failed switch
+    {
+        null => "",
+        Throttled => $"<p class=\"signin-error\">Too many failed sign-ins for that user name. Wait {SignInThrottle.Window.TotalMinutes:0} minutes and try again.</p>",
+        _ => "<p class=\"signin-error\">That user name and password do not match.</p>",
+    };
+
+    private static string Form(string? returnUrl, string? failed) => $$"""
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>Sign in · DreamOmni2 Playground</title>
         <link rel="stylesheet" href="/css/playground.css"></head>
         <body class="signin">
         <form method="post" action="{{SignInPath}}" class="signin-card">
           <h1>DreamOmni2 Playground</h1>
-          {{(failed ? "<p class=\"signin-error\">That user name and password do not match.</p>" : "")}}
+          {{FailureMessage(failed)}}
           <label>User <input name="user" autocomplete="username" required autofocus></label>
           <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
           <input type="hidden" name="returnUrl" value="{{WebUtility.HtmlEncode(returnUrl ?? "/")}}">

@@ -33,6 +33,7 @@ public static class PlaygroundServices
         services.AddSingleton<JobRepository>();
         services.AddSingleton<UploadRepository>();
         services.AddSingleton<FileOwnership>();
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<UploadService>();
 
         services.AddSingleton(OpenEngine);
@@ -114,6 +115,7 @@ public static class PlaygroundServices
         var options = Options(app.Services);
         var engine = app.Services.GetRequiredService<PlaygroundEngine>();
         app.Logger.LogInformation("Pack '{Pack}' on {Provider}; {Mode} mode", engine.Pack.Name, engine.ProviderName, options.Hosted ? "hosted" : "local");
+        HostedUsers.Check(options, app.Logger);
         app.Services.GetRequiredService<JobService>();
 
         app.UseStaticFiles();
