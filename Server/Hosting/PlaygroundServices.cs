@@ -31,6 +31,7 @@ public static class PlaygroundServices
         services.AddSingleton(provider => new PlaygroundDatabase(Path.Combine(DataFolder(provider), "playground.db")));
         services.AddSingleton(provider => new ContentStore(Path.Combine(DataFolder(provider), "files")));
         services.AddSingleton<JobRepository>();
+        services.AddSingleton<JobDeletion>();
         services.AddSingleton<UploadRepository>();
         services.AddSingleton<FileOwnership>();
         services.AddSingleton<SignInThrottle>();

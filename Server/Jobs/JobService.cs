@@ -21,13 +21,16 @@ public sealed class JobService
     private readonly Dictionary<string, LiveJob> _live = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _waiting = new(0);
     private readonly JobRepository _jobs;
+    private readonly JobDeletion _deletion;
     private readonly SubmissionReader _reader;
     private readonly PromptTranslator _translator;
     private readonly TimeProvider _clock;
 
-    public JobService(JobRepository jobs, SubmissionReader reader, PromptTranslator translator, IOptions<PlaygroundOptions> options, TimeProvider clock)
+    public JobService(
+        JobRepository jobs, JobDeletion deletion, SubmissionReader reader, PromptTranslator translator, IOptions<PlaygroundOptions> options, TimeProvider clock)
     {
         _jobs = jobs;
+        _deletion = deletion;
         _reader = reader;
         _translator = translator;
         _clock = clock;
@@ -102,7 +105,7 @@ public sealed class JobService
         return true;
     }
 
-    /// <summary>Deletes a finished job from the history.</summary>
+    /// <summary>Deletes a finished job from the history, and its result files when nothing else uses them.</summary>
     public bool Delete(string owner, string id)
     {
         lock (_gate)
@@ -112,7 +115,7 @@ public sealed class JobService
                 return false;
             }
         }
-        return _jobs.Delete(owner, id);
+        return _deletion.Delete(owner, id);
     }
 
     public JobRecord? Find(string owner, string id)

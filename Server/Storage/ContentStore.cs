@@ -38,6 +38,8 @@ public sealed class ContentStore
     /// <exception cref="FileNotFoundException">No file has that hash.</exception>
     public byte[] Read(string hash) => File.ReadAllBytes(PathOf(hash));
 
+    public void Delete(string hash) => File.Delete(PathOf(hash));
+
     private string PathOf(string hash)
     {
         if (!IsHash(hash))

@@ -17,4 +17,18 @@ public sealed class FileOwnership(PlaygroundDatabase database)
             "SELECT 1 FROM owned_files WHERE owner = $owner AND hash = $hash", ("$owner", owner), ("$hash", hash));
         return command.ExecuteScalar() is not null;
     }
+
+    public void Revoke(string owner, string hash)
+    {
+        using var connection = database.Open();
+        PlaygroundDatabase.Execute(connection,
+            "DELETE FROM owned_files WHERE owner = $owner AND hash = $hash", ("$owner", owner), ("$hash", hash));
+    }
+
+    public bool OwnedByAnyone(string hash)
+    {
+        using var connection = database.Open();
+        using var command = PlaygroundDatabase.Command(connection, "SELECT 1 FROM owned_files WHERE hash = $hash", ("$hash", hash));
+        return command.ExecuteScalar() is not null;
+    }
 }

@@ -48,6 +48,19 @@ public sealed class JobRepository(PlaygroundDatabase database)
     public IReadOnlyList<JobRecord> ListUnfinished() =>
         Query($"SELECT {Columns} FROM jobs WHERE state IN ('{JobState.Queued}', '{JobState.Running}') ORDER BY created, id");
 
+    /// <summary>Whether any of the owner's jobs has the file as its result or the result's thumbnail.</summary>
+    public bool UsesResult(string owner, string hash)
+    {
+        using var connection = database.Open();
+        using var command = PlaygroundDatabase.Command(connection,
+            """
+            SELECT 1 FROM jobs WHERE owner = $owner
+              AND (json_extract(outcome, '$.resultHash') = $hash OR json_extract(outcome, '$.resultThumbnailHash') = $hash)
+            """,
+            ("$owner", owner), ("$hash", hash));
+        return command.ExecuteScalar() is not null;
+    }
+
     public bool Delete(string owner, string id)
     {
         using var connection = database.Open();

@@ -28,4 +28,13 @@ public sealed class UploadRepository(PlaygroundDatabase database)
             ? new UploadedImage(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetString(4))
             : null;
     }
+
+    /// <summary>Whether the file is one of the owner's uploads or their thumbnails.</summary>
+    public bool Uses(string owner, string hash)
+    {
+        using var connection = database.Open();
+        using var command = PlaygroundDatabase.Command(connection,
+            "SELECT 1 FROM uploads WHERE owner = $owner AND (hash = $hash OR thumbnail = $hash)", ("$owner", owner), ("$hash", hash));
+        return command.ExecuteScalar() is not null;
+    }
 }

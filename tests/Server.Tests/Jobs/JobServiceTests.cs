@@ -134,5 +134,33 @@ public sealed class JobServiceTests : IDisposable
         Assert.Equal(InputField.Steps, steps.Error.Field);
     }
 
+    [Fact]
+    public async Task Deleting_a_job_frees_its_result_files_unless_another_job_of_its_owner_has_the_same_result()
+    {
+        using var host = PlaygroundHost.Start(_data.Path);
+        var image = await host.UploadAsync(TestImages.Png(128, 128, 6));
+        var request = new JobSubmission(GenerationMode.Edit, [image.Hash], "make image 1 red", Seed: 42);
+        var first = host.Jobs.Submit(Owner, request);
+        var second = host.Jobs.Submit(Owner, request);
+        var firstResult = (await host.Jobs.WatchUntilAsync(Owner, first.Id, s => s.State.IsFinished())).Record.Outcome;
+        var secondResult = (await host.Jobs.WatchUntilAsync(Owner, second.Id, s => s.State.IsFinished())).Record.Outcome;
+        Assert.Equal(firstResult.ResultHash, secondResult.ResultHash);
+        string resultFile = Path.Combine(_data.Path, "files", firstResult.ResultHash![..2], firstResult.ResultHash);
+        string thumbnailFile = Path.Combine(_data.Path, "files", firstResult.ResultThumbnailHash![..2], firstResult.ResultThumbnailHash);
+        using var http = host.Http();
+
+        Assert.True(host.Jobs.Delete(Owner, first.Id));
+        Assert.Null(host.Jobs.Find(Owner, first.Id));
+        Assert.True(File.Exists(resultFile));
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/jobs/{second.Id}/result.png")).StatusCode);
+
+        Assert.True(host.Jobs.Delete(Owner, second.Id));
+        Assert.False(File.Exists(resultFile));
+        Assert.False(File.Exists(thumbnailFile));
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/files/{firstResult.ResultHash}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/files/{image.Hash}")).StatusCode);
+        Assert.False(host.Jobs.Delete(Owner, second.Id));
+    }
+
     public void Dispose() => _data.Dispose();
 }
