@@ -14,7 +14,8 @@ public class EvalCommandTests
             "--json", temp.File("eval.json"), "--sheet", temp.File("eval.png"));
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.Matches(@"edit\s+\d\.\d\d \(2\)\s+\d\.\d\d \(2\)\s+\d\.\d\d \(2\)\s+\d\.\d\d \(2\)", run.Output);
+        Assert.Matches(@"success[^\n]*\n\s*edit\s+\d\.\d\d \(2\)\s+\d\.\d\d \(2\)\s+\d\.\d\d \(2\)\s+\d\.\d\d \(2\)", run.Output);
+        Assert.Matches(@"right images[^\n]*\n\s*edit\s+\d\.\d\d \(2\)", run.Output);
         using var json = JsonDocument.Parse(File.ReadAllText(temp.File("eval.json")));
         var results = json.RootElement.GetProperty("results").EnumerateArray().ToList();
         Assert.Equal(4, results.Count);
@@ -24,6 +25,7 @@ public class EvalCommandTests
             Assert.Equal("edit", r.GetProperty("task").GetString());
             Assert.Equal(2, r.GetProperty("cases").GetInt32());
             Assert.InRange(r.GetProperty("success").GetDouble(), 0, 1);
+            Assert.InRange(r.GetProperty("right_images").GetDouble(), 0, 1);
         });
         var sheet = ImageDecoder.Decode(File.ReadAllBytes(temp.File("eval.png")), ImageLimits.Default, 1);
         Assert.Equal(2 * (2 * 64 + 10) + 10 + 22, sheet.Height);

@@ -23,6 +23,7 @@ public sealed class ShapeWorldJudgeTests
         var results = Cases(task, 25).Select(sample => Judge(sample, sample.Target.Rgb)).ToArray();
 
         Assert.All(results, result => Assert.True(result.Passed, result.Reason));
+        Assert.All(results, result => Assert.True(result.TookTheRightImages));
         Assert.All(results, result => Assert.Equal((0, 0, 0), (result.ObjectError, result.BackgroundError, result.PlacementError)));
     }
 
@@ -68,7 +69,12 @@ public sealed class ShapeWorldJudgeTests
         var distractors = Cases(task, 12).SelectMany(sample => sample.Distractors.Select(spec => (sample, spec))).ToArray();
 
         Assert.NotEmpty(distractors);
-        Assert.All(distractors, pair => Assert.False(Judge(pair.sample, SceneRenderer.Render(pair.spec).Rgb).Passed, pair.spec.ToString()));
+        Assert.All(distractors, pair =>
+        {
+            var result = Judge(pair.sample, SceneRenderer.Render(pair.spec).Rgb);
+            Assert.False(result.Passed, pair.spec.ToString());
+            Assert.False(result.TookTheRightImages, pair.spec.ToString());
+        });
     }
 
     [Theory]
@@ -90,7 +96,7 @@ public sealed class ShapeWorldJudgeTests
 
     [Theory]
     [MemberData(nameof(Tasks))]
-    public void The_right_attributes_on_the_wrong_shape_fail(TaskKind task)
+    public void The_right_attributes_on_the_wrong_shape_fail_though_taken_from_the_right_images(TaskKind task)
     {
         foreach (var sample in Cases(task, 4))
         {

@@ -10,6 +10,9 @@ namespace DreamOmni2.DataFactory.Judging;
 /// <param name="AttributionMargin">Least (error against a wrong answer − error against the target) over the
 /// distractors and the one-attribute variants of the target, averaged over the channels where the two differ.
 /// Positive when the output is nearer the target than every wrong answer.</param>
+/// <param name="DistractorMargin">The same margin over the distractors alone (the unchanged source, an attribute, the
+/// background or the object taken from a wrong image): positive when the output took what it took from the right
+/// images, whatever else is wrong with it.</param>
 /// <param name="Reason">"ok", or what is wrong.</param>
 public sealed record JudgeResult(
     bool Passed,
@@ -17,4 +20,8 @@ public sealed record JudgeResult(
     double BackgroundError,
     double PlacementError,
     double AttributionMargin,
-    string Reason);
+    double DistractorMargin,
+    string Reason)
+{
+    public bool TookTheRightImages => DistractorMargin > 0;
+}

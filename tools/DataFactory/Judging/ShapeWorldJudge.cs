@@ -34,6 +34,8 @@ public static class ShapeWorldJudge
     /// <summary>Gray levels; ±8 levels of noise measure about 4, a wrong background color at least 18.</summary>
     public const double BackgroundErrorLimit = 10;
 
+    private const string Distractor = "a distractor";
+
     public static JudgeResult Judge(Sample sample, ReadOnlySpan<byte> outputRgb)
     {
         if (outputRgb.Length != SceneRenderer.RgbLength)
@@ -47,7 +49,7 @@ public static class ShapeWorldJudge
         var backgroundError = PixelRegions.MeanAbsoluteError(
             output, target.Rgb, PixelRegions.Complement(PixelRegions.Covered(target.Mask, 2)));
         var placementError = PlacementError(output, target);
-        var (margin, nearestWrong) = Attribution(sample, output);
+        var (margin, nearestWrong, imageMargin) = Attribution(sample, output);
 
         var reason =
             margin <= 0 ? $"nearer {nearestWrong} than the target"
@@ -55,7 +57,7 @@ public static class ShapeWorldJudge
             : objectError >= ObjectErrorLimit ? $"object error {objectError:F1} ≥ {ObjectErrorLimit}"
             : backgroundError >= BackgroundErrorLimit ? $"background error {backgroundError:F1} ≥ {BackgroundErrorLimit}"
             : "ok";
-        return new JudgeResult(reason == "ok", objectError, backgroundError, placementError, margin, reason);
+        return new JudgeResult(reason == "ok", objectError, backgroundError, placementError, margin, imageMargin, reason);
     }
 
     /// <summary>The output shifted by the offset within <see cref="AlignmentRadius"/> that best matches the target
@@ -90,8 +92,9 @@ public static class ShapeWorldJudge
         };
     }
 
-    /// <summary>The least margin by which the output is nearer the target than a wrong answer, and that answer.</summary>
-    private static (double Margin, string NearestWrong) Attribution(Sample sample, byte[] output)
+    /// <summary>The least margin by which the output is nearer the target than a wrong answer, that answer, and the
+    /// least margin over the distractors alone.</summary>
+    private static (double Margin, string NearestWrong, double DistractorMargin) Attribution(Sample sample, byte[] output)
     {
         var target = sample.Target.Rgb;
         var targetErrors = new int[target.Length];
@@ -99,9 +102,10 @@ public static class ShapeWorldJudge
         {
             targetErrors[i] = Math.Abs(output[i] - target[i]);
         }
-        var wrongAnswers = sample.Distractors.Select(spec => (Kind: "a distractor", Scene: spec))
+        var wrongAnswers = sample.Distractors.Select(spec => (Kind: Distractor, Scene: spec))
             .Concat(TargetVariants.Of(sample.Target.Spec).Select(variant => (Kind: $"a wrong {variant.Attribute}", variant.Scene)));
         var least = (Margin: double.PositiveInfinity, NearestWrong: "");
+        var leastDistractor = double.PositiveInfinity;
         var wrong = new byte[SceneRenderer.RgbLength];
         var mask = new byte[SceneRenderer.PixelCount];
         foreach (var (kind, scene) in wrongAnswers)
@@ -112,8 +116,12 @@ public static class ShapeWorldJudge
             {
                 least = (margin, $"{kind} ({scene})");
             }
+            if (kind == Distractor)
+            {
+                leastDistractor = Math.Min(leastDistractor, margin);
+            }
         }
-        return least;
+        return (least.Margin, least.NearestWrong, leastDistractor);
     }
 
     /// <summary>How much nearer the output is to the target than to a wrong answer: the mean over the channels where
