@@ -92,6 +92,42 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output) : IAsyncLifeti
         await _page.Locator("[data-testid=job-status]", new() { HasText = "Cancelled" }).WaitForAsync();
     }
 
+    [Fact]
+    public async Task A_dropped_and_a_pasted_image_join_the_tray_in_order_and_translate_shows_the_prompt()
+    {
+        await _page.GotoAsync(_host.BaseAddress.ToString());
+        await _page.WaitForSelectorAsync("[data-testid=tray][data-attached]");
+
+        await _page.EvaluateAsync(DeliverFileScript, new { how = "drop", base64 = Convert.ToBase64String(TestImages.Png(128, 128, 13)), name = "dropped.png" });
+        await _page.Locator("[data-testid=tray-slot]").Nth(0).WaitForAsync();
+        await _page.EvaluateAsync(DeliverFileScript, new { how = "paste", base64 = Convert.ToBase64String(TestImages.Png(96, 160, 14)), name = "pasted.png" });
+        await _page.Locator("[data-testid=tray-slot]").Nth(1).WaitForAsync();
+
+        Assert.Equal(
+            ["image 1: dropped.png", "image 2: pasted.png"],
+            await _page.Locator("[data-testid=tray-slot] img").EvaluateAllAsync<string[]>("images => images.map(i => i.alt)"));
+        await _page.FillAsync("textarea[data-testid=instruction]", "make the first picture look like the other photo");
+        await _page.ClickAsync("button[data-testid=translate]");
+        await _page.WaitForSelectorAsync("[data-testid=prompt-translator]");
+        Assert.Contains("image 2", await _page.InputValueAsync("textarea[data-testid=prompt]"));
+    }
+
+    /// <summary>Hands a PNG to the page the way a file manager's drop or the clipboard's paste would.</summary>
+    private const string DeliverFileScript = """
+        ({ how, base64, name }) => {
+            const bytes = Uint8Array.from(atob(base64), c => c.charCodeAt(0));
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([bytes], name, { type: "image/png" }));
+            if (how === "paste") {
+                document.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+                return;
+            }
+            const zone = document.querySelector("[data-testid=tray]");
+            zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+            zone.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        }
+        """;
+
     /// <summary>A copy of the fixture pack whose images are resized to 512×512, so each step attends over 2,048 tokens.</summary>
     private string SlowFixture()
     {
