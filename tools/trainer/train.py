@@ -50,6 +50,9 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--batch", type=int, default=32)
     p.add_argument("--lr", type=float, default=4e-4)
     p.add_argument("--warmup", type=int, default=300, help="optimizer steps of linear warm-up")
+    p.add_argument("--anneal", action="store_true",
+                   help="lower the learning rate linearly to a tenth of --lr over this invocation's --hours (for the last "
+                        "stretch of a run: the loss drops below the plateau a constant rate leaves it on)")
     p.add_argument("--ema", type=float, default=0.999)
     p.add_argument("--width", type=int, default=256)
     p.add_argument("--double-blocks", type=int, default=1)
@@ -177,6 +180,7 @@ class Trainer:
         self.ema_text = copy.deepcopy(self.text_encoder).eval()
         self.ema_transformer = copy.deepcopy(self.transformer).eval()
         self.step = 0
+        self.progress = 0.0  # share of this invocation's --hours gone by
         self.samples = 0
         self.next_index = 0
         self.wall = 0.0
@@ -255,8 +259,9 @@ class Trainer:
         self.optimizer.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(self.params, 1.0)
+        anneal = 1.0 - 0.9 * min(1.0, self.progress) if self.args.anneal else 1.0
         for group in self.optimizer.param_groups:
-            group["lr"] = self.args.lr * min(1.0, (self.step + 1) / self.args.warmup)
+            group["lr"] = self.args.lr * min(1.0, (self.step + 1) / self.args.warmup) * anneal
         self.optimizer.step()
         self.update_ema()
         return loss.item()
@@ -292,6 +297,7 @@ class Trainer:
                 self.step += 1
                 self.samples += len(samples)
                 self.wall = wall_at_start + (time.time() - started)
+                self.progress = (time.time() - started) / (args.hours * 3600)
                 window_loss += loss * len(samples)
                 window_samples += len(samples)
                 if self.step % 50 == 0:
