@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using DreamOmni2.Engine.Translation.Tests.Loopback;
 
 namespace DreamOmni2.Cli.Tests.Commands;
 
@@ -51,7 +50,7 @@ public class TranslateCommandTests
     {
         var run = await CliRun.Invoke(
             "translate", "--pack", PackLocator.RepositoryPack("fixture"), "--mode", "generate", "--instruction", "a cat",
-            "--vlm-endpoint", $"http://127.0.0.1:{ClosedPort()}/v1", "--vlm-model", "qwen2.5-vl", "--vlm-retries", "0");
+            "--vlm-endpoint", $"http://127.0.0.1:{ClosedPort.Next()}/v1", "--vlm-model", "qwen2.5-vl", "--vlm-retries", "0");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Equal("a cat" + Environment.NewLine, run.Output);
@@ -94,14 +93,5 @@ public class TranslateCommandTests
         Assert.Contains("\"style\": \"natural\"", json);
         File.WriteAllText(manifest, json.Replace("\"style\": \"natural\"", "\"style\": \"shape-world\""));
         return copy;
-    }
-
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

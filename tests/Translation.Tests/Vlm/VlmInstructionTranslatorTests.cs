@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using DreamOmni2.Engine.Translation.Tests.Loopback;
@@ -111,7 +109,7 @@ public sealed class VlmInstructionTranslatorTests
     [Fact]
     public async Task A_closed_port_falls_back_with_a_warning()
     {
-        var endpoint = new Uri($"http://127.0.0.1:{ClosedPort()}/v1");
+        var endpoint = new Uri($"http://127.0.0.1:{ClosedPort.Next()}/v1");
         var options = VlmTestOptions.For(endpoint);
 
         var translation = await new VlmInstructionTranslator(VlmChatClientFactory.Create(options), options)
@@ -210,15 +208,6 @@ public sealed class VlmInstructionTranslatorTests
         Assert.EndsWith("the instruction is used as written", warning);
     }
 
-    /// <summary>A port nothing listens on: bound once to get a free number, then released.</summary>
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private sealed class AsJpegMarker : IVlmImagePreparer
     {
