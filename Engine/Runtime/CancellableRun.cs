@@ -12,18 +12,12 @@ internal static class CancellableRun
         IReadOnlyCollection<OrtValue> inputs,
         IReadOnlyCollection<string> outputNames,
         IReadOnlyCollection<OrtValue> outputs,
-        CancellationToken cancellationToken)
-    {
-        using var _ = Arm(options, cancellationToken);
-        try
+        CancellationToken cancellationToken) =>
+        Guarded(options, cancellationToken, (session, options, inputNames, inputs, outputNames, outputs), static s =>
         {
-            session.Run(options, inputNames, inputs, outputNames, outputs);
-        }
-        catch (OnnxRuntimeException e) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException("the run was cancelled", e, cancellationToken);
-        }
-    }
+            s.session.Run(s.options, s.inputNames, s.inputs, s.outputNames, s.outputs);
+            return true;
+        });
 
     public static IDisposableReadOnlyCollection<OrtValue> Run(
         InferenceSession session,
@@ -31,24 +25,25 @@ internal static class CancellableRun
         IReadOnlyCollection<string> inputNames,
         IReadOnlyCollection<OrtValue> inputs,
         IReadOnlyCollection<string> outputNames,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        Guarded(options, cancellationToken, (session, options, inputNames, inputs, outputNames),
+            static s => s.session.Run(s.options, s.inputNames, s.inputs, s.outputNames));
+
+    // The state travels as a value tuple into a static lambda, so the per-step path allocates no closure.
+    private static TResult Guarded<TState, TResult>(
+        RunOptions options, CancellationToken cancellationToken, TState state, Func<TState, TResult> run)
     {
-        using var _ = Arm(options, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        // Reset first: a cancellation that lands from here on sets it again, even synchronously inside Register.
+        options.Terminate = false;
+        using var _ = cancellationToken.Register(static o => ((RunOptions)o!).Terminate = true, options);
         try
         {
-            return session.Run(options, inputNames, inputs, outputNames);
+            return run(state);
         }
         catch (OnnxRuntimeException e) when (cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException("the run was cancelled", e, cancellationToken);
         }
-    }
-
-    private static CancellationTokenRegistration Arm(RunOptions options, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        // Reset first: a cancellation that lands from here on sets it again, even synchronously inside Register.
-        options.Terminate = false;
-        return cancellationToken.Register(static o => ((RunOptions)o!).Terminate = true, options);
     }
 }
