@@ -7,7 +7,7 @@ namespace DreamOmni2.Engine.Runtime;
 /// <summary>Turns a provider request into session options, falling back to the CPU when CUDA cannot be had.</summary>
 public static class ExecutionProviders
 {
-    /// <summary>The provider that will actually run: CUDA only if this build of ONNX Runtime can append it.</summary>
+    /// <summary>The provider that will actually run: CUDA only if a session on it can be created here.</summary>
     public static ExecutionProviderChoice Resolve(ExecutionProviderChoice requested, ILogger logger)
     {
         if (requested == ExecutionProviderChoice.Cpu)
@@ -18,10 +18,12 @@ public static class ExecutionProviders
         {
             using var probe = new SessionOptions();
             probe.AppendExecutionProvider_CUDA(0);
+            using var session = new InferenceSession(CudaProbeGraph.Onnx.ToArray(), probe);
             return requested;
         }
         // The CPU package lacks the CUDA entry point or reports it as not built in; a GPU build without a usable
-        // CUDA install fails to load the provider library.
+        // CUDA install fails to load the provider library; with the libraries but no device ("CUDA failure 100: no
+        // CUDA-capable device is detected") appending works and creating a session fails.
         catch (Exception e) when (e is EntryPointNotFoundException or OnnxRuntimeException or DllNotFoundException)
         {
             logger.LogWarning(
