@@ -158,8 +158,9 @@ class Trainer:
     def __init__(self, args: argparse.Namespace):
         self.args = args
         self.device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-        if args.threads:
-            torch.set_num_threads(args.threads)
+        # Set even for "all cores": some machines start OpenMP with one thread on a 2-core box (measured: 17 samples/s
+        # with torch's default there, 30 with both cores).
+        torch.set_num_threads(args.threads or len(os.sched_getaffinity(0)))
         torch.manual_seed(args.seed)
         args.run.mkdir(parents=True, exist_ok=True)
         self.factory_dll = build_factory(args.run, args.factory_dll)
