@@ -8,7 +8,6 @@ namespace DreamOmni2.Engine.Imaging;
 /// </summary>
 public static class ImageDecoder
 {
-    private const double BytesPerMegabyte = 1024 * 1024;
 
     /// <param name="imageNumber">The image's 1-based number in the request, used in error messages.</param>
     /// <exception cref="ImageInputException">The file was refused; <see cref="ImageInputException.Error"/> says why.</exception>
@@ -21,7 +20,7 @@ public static class ImageDecoder
         if (bytes.Length > limits.MaxFileBytes)
         {
             throw Refuse(ImageInputError.TooLarge, imageNumber,
-                $"is {Megabytes(bytes.Length)}; the limit is {Megabytes(limits.MaxFileBytes)} — export it smaller");
+                $"is {FileSizeText.Of(bytes.Length)}; the limit is {FileSizeText.Of(limits.MaxFileBytes)} — export it smaller");
         }
 
         if (ImageHeader.DeclaredSize(bytes) is { } declared)
@@ -78,6 +77,4 @@ public static class ImageDecoder
 
     private static ImageInputException Refuse(ImageInputError error, int imageNumber, string what) =>
         new(error, imageNumber, $"image {imageNumber} {what}");
-
-    private static string Megabytes(long bytes) => $"{bytes / BytesPerMegabyte:0.#} MB";
 }
