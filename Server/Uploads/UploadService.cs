@@ -1,6 +1,7 @@
 using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Storage;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
 
 namespace DreamOmni2.Server.Uploads;
@@ -33,6 +34,20 @@ public sealed class UploadService(ContentStore store, UploadRepository uploads, 
         return uploaded;
     }
 
+    /// <summary>A file picked, dropped or pasted in the browser: one whose declared size is over the limit is refused
+    /// before a byte of it crosses the circuit.</summary>
+    /// <exception cref="ImageInputException">The file is too large, damaged or not an image.</exception>
+    public async Task<UploadedImage> AcceptAsync(string owner, IBrowserFile file, int imageNumber, CancellationToken ct)
+    {
+        if (file.Size > MaxBytes)
+        {
+            throw new ImageInputException(ImageInputError.TooLarge, imageNumber,
+                $"image {imageNumber} ({file.Name}) is {FileSizeText.Of(file.Size)}; the limit is {FileSizeText.Of(MaxBytes)} — export it smaller");
+        }
+        await using var content = file.OpenReadStream(MaxBytes, ct);
+        return await AcceptAsync(owner, content, file.Name, imageNumber, ct);
+    }
+
     /// <summary>A JPEG whose longer side is at most <see cref="ThumbnailSide"/>.</summary>
     public static byte[] Thumbnail(DecodedImage image)
     {
@@ -53,7 +68,7 @@ public sealed class UploadService(ContentStore store, UploadRepository uploads, 
             if (buffer.Length + read > MaxBytes)
             {
                 throw new ImageInputException(ImageInputError.TooLarge, imageNumber,
-                    $"image {imageNumber} is larger than the limit of {MaxBytes / (1024.0 * 1024):0.#} MB — export it smaller");
+                    $"image {imageNumber} is larger than the limit of {FileSizeText.Of(MaxBytes)} — export it smaller");
             }
             buffer.Write(chunk, 0, read);
         }

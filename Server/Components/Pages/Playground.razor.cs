@@ -79,7 +79,7 @@ public sealed partial class Playground
     private IEnumerable<JobSnapshot> Watched => _job is { } job ? [job] : _ablation.Values;
 
     private IReadOnlyList<AblationCell> AblationCells => _ablation.Values
-        .Select(s => new AblationCell(s.Record.Spec.Scheme, StatusText(s), s.Step, s.Steps,
+        .Select(s => new AblationCell(s.Record.Spec.Scheme, JobTexts.Status(s), s.Step, s.Steps,
             s.State == JobState.Completed ? JobUrls.Result(s.Id) : null))
         .ToList();
 
@@ -252,7 +252,7 @@ public sealed partial class Playground
         .Select(r => new ReflectionRoundView(
             r.Spec.Reflection?.Round ?? 0,
             r.Outcome.Prompt ?? r.Spec.LockedPrompt ?? "",
-            RoundStatus(r),
+            JobTexts.RoundStatus(r),
             r.Outcome.Check?.Verdict,
             r.Outcome.Check?.Critique ?? "",
             r.Outcome.Check?.Warning,
@@ -260,13 +260,6 @@ public sealed partial class Playground
             JobUrls.Page(r.Id),
             r.Id == shown.Id))
         .ToList();
-
-    private static string RoundStatus(JobRecord round) => round.State switch
-    {
-        JobState.Running when round.Outcome.ResultHash is not null => "checking…",
-        JobState.Completed => "not checked",
-        var state => state.ToString().ToLowerInvariant(),
-    };
 
     private void Run()
     {
@@ -329,16 +322,9 @@ public sealed partial class Playground
         {
             foreach (var file in files)
             {
-                int number = _form.Images.Count + 1;
                 try
                 {
-                    if (file.Size > Uploads.MaxBytes)
-                    {
-                        throw new ImageInputException(ImageInputError.TooLarge, number,
-                            $"image {number} ({file.Name}) is {file.Size / (1024.0 * 1024):0.#} MB; the limit is {Uploads.MaxBytes / (1024.0 * 1024):0.#} MB — export it smaller");
-                    }
-                    await using var content = file.OpenReadStream(Uploads.MaxBytes);
-                    _form.Add(await Uploads.AcceptAsync(_owner, content, file.Name, number, CancellationToken.None));
+                    _form.Add(await Uploads.AcceptAsync(_owner, file, _form.Images.Count + 1, CancellationToken.None));
                 }
                 catch (ImageInputException e)
                 {
@@ -397,32 +383,6 @@ public sealed partial class Playground
             ShowError(error);
         }
     }
-
-    private static string StatusText(JobSnapshot job) => job.State switch
-    {
-        JobState.Queued => job.QueuePosition is int p ? $"Queued — position {p}" : "Queued",
-        JobState.Running when job.Record.Outcome.ResultHash is not null => "Asking the VLM whether the result follows the instruction…",
-        JobState.Running when job.Step == 0 => job.Record.Outcome.Prompt is null ? "Translating the instruction…" : "Encoding the images and prompt…",
-        JobState.Running => "Denoising",
-        JobState.Completed => job.Record.Outcome.Timings is { } t ? $"Done in {t.WallMilliseconds / 1000:0.0} s" : "Done",
-        JobState.Failed => "Failed",
-        JobState.Cancelled => "Cancelled",
-        JobState.Removed => "Removed from the queue",
-        _ => "",
-    };
-
-    private static string PreviewPlaceholder(JobSnapshot job) => job.State switch
-    {
-        JobState.Queued => "Waiting for its turn…",
-        JobState.Running => "The first step's preview appears here…",
-        JobState.Cancelled => "Cancelled before it finished.",
-        JobState.Removed => "Removed before it started.",
-        _ => "No preview.",
-    };
-
-    private static string ResultCaption(JobRecord record) =>
-        $"seed {record.Outcome.Seed} · {record.Spec.Steps} steps · guidance {record.Spec.Guidance:0.##} · {record.Spec.Scheme.Label}" +
-        (record.Outcome.Timings is { } t ? $" · {t.WallMilliseconds / 1000:0.00} s" : "");
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,41 @@
+using DreamOmni2.Server.Jobs;
+
+namespace DreamOmni2.Server.Components.Pages;
+
+/// <summary>The words the playground shows for a job's state, its round in a check-and-retry chain, and its result.</summary>
+public static class JobTexts
+{
+    /// <summary>A round in a check-and-retry chain, in the chain's list.</summary>
+    public static string RoundStatus(JobRecord round) => round.State switch
+    {
+        JobState.Running when round.Outcome.ResultHash is not null => "checking…",
+        JobState.Completed => "not checked",
+        var state => state.ToString().ToLowerInvariant(),
+    };
+
+    public static string Status(JobSnapshot job) => job.State switch
+    {
+        JobState.Queued => job.QueuePosition is int p ? $"Queued — position {p}" : "Queued",
+        JobState.Running when job.Record.Outcome.ResultHash is not null => "Asking the VLM whether the result follows the instruction…",
+        JobState.Running when job.Step == 0 => job.Record.Outcome.Prompt is null ? "Translating the instruction…" : "Encoding the images and prompt…",
+        JobState.Running => "Denoising",
+        JobState.Completed => job.Record.Outcome.Timings is { } t ? $"Done in {t.WallMilliseconds / 1000:0.0} s" : "Done",
+        JobState.Failed => "Failed",
+        JobState.Cancelled => "Cancelled",
+        JobState.Removed => "Removed from the queue",
+        _ => "",
+    };
+
+    public static string PreviewPlaceholder(JobSnapshot job) => job.State switch
+    {
+        JobState.Queued => "Waiting for its turn…",
+        JobState.Running => "The first step's preview appears here…",
+        JobState.Cancelled => "Cancelled before it finished.",
+        JobState.Removed => "Removed before it started.",
+        _ => "No preview.",
+    };
+
+    public static string ResultCaption(JobRecord record) =>
+        $"seed {record.Outcome.Seed} · {record.Spec.Steps} steps · guidance {record.Spec.Guidance:0.##} · {record.Spec.Scheme.Label}" +
+        (record.Outcome.Timings is { } t ? $" · {t.WallMilliseconds / 1000:0.00} s" : "");
+}
