@@ -8,7 +8,6 @@ namespace DreamOmni2.Engine.Imaging;
 /// </summary>
 public static class ImageDecoder
 {
-
     /// <param name="imageNumber">The image's 1-based number in the request, used in error messages.</param>
     /// <exception cref="ImageInputException">The file was refused; <see cref="ImageInputException.Error"/> says why.</exception>
     public static DecodedImage Decode(ReadOnlySpan<byte> bytes, ImageLimits limits, int imageNumber)

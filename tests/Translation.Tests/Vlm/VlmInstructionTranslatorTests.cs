@@ -208,7 +208,6 @@ public sealed class VlmInstructionTranslatorTests
         Assert.EndsWith("the instruction is used as written", warning);
     }
 
-
     private sealed class AsJpegMarker : IVlmImagePreparer
     {
         public ValueTask<TranslationImage> PrepareAsync(TranslationImage image, int imageNumber, CancellationToken ct) =>
