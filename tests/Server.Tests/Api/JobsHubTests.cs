@@ -18,8 +18,9 @@ public sealed class JobsHubTests : IDisposable
         var image = await host.UploadAsync(TestImages.Png(128, 128, 7));
         await using var hub = await host.ConnectHubAsync();
 
+        // The longest run allowed, so the job cannot finish before the watch call reaches the server.
         var submitted = await hub.InvokeAsync<JobUpdate>(nameof(JobsHub.Submit),
-            new JobSubmission(GenerationMode.Generate, [image.Hash], "a red circle", Seed: 42, Steps: 12));
+            new JobSubmission(GenerationMode.Generate, [image.Hash], "a red circle", Seed: 42, Steps: SubmissionReader.MaxSteps));
         var updates = new List<JobUpdate>();
         using var timeout = new CancellationTokenSource(JobWaits.Timeout);
         await foreach (var update in hub.StreamAsync<JobUpdate>(nameof(JobsHub.Watch), submitted.Id, timeout.Token))
