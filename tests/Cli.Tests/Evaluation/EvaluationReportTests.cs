@@ -19,14 +19,15 @@ public class EvaluationReportTests
         };
         foreach (var (scheme, passed, distractorMargin) in cases)
         {
-            report.Add(new CaseOutcome(sample, 0, scheme, sample.Prompt, sample.Target.Rgb,
-                new JudgeResult(passed, 0, 0, 0, passed ? 1 : -1, distractorMargin, passed ? "ok" : "nearer a wrong shape")));
+            report.Add(Outcome(sample, scheme, passed, distractorMargin, passed ? JudgeResult.Ok : "a wrong shape"));
         }
 
         var rows = report.Rows();
 
-        Assert.Equal(new EvaluationRow("edit", true, true, 0.6667, 3, 1), rows.Single(r => r.Index && r.Shift));
-        Assert.Equal(new EvaluationRow("edit", false, false, 0, 1, 0), rows.Single(r => !r.Index && !r.Shift));
+        var bothRow = rows.Single(r => r.Index && r.Shift);
+        var none = rows.Single(r => !r.Index && !r.Shift);
+        Assert.Equal(("edit", 0.6667, 3, 1.0), (bothRow.Task, bothRow.Success, bothRow.Cases, bothRow.RightImages));
+        Assert.Equal(("edit", 0.0, 1, 0.0), (none.Task, none.Success, none.Cases, none.RightImages));
         using var json = JsonDocument.Parse(report.ToJson("tiny", 1, 12));
         var both = json.RootElement.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("index").GetBoolean() && r.GetProperty("shift").GetBoolean());
         Assert.Equal("edit", both.GetProperty("task").GetString());
@@ -35,4 +36,35 @@ public class EvaluationReportTests
         Assert.Equal(1, both.GetProperty("right_images").GetDouble());
         Assert.Equal(12, json.RootElement.GetProperty("steps").GetInt32());
     }
+
+    [Fact]
+    public void Failures_are_tallied_per_kind_most_frequent_first_and_printed_per_task()
+    {
+        var report = new EvaluationReport();
+        var sample = ShapeWorldFactory.CreateHeldOut(1, 0, TaskKind.Edit);
+        string[] both = [JudgeResult.Ok, "a wrong pattern", "misplaced", "a wrong pattern", "a distractor", "a wrong pattern"];
+        foreach (var failure in both)
+        {
+            report.Add(Outcome(sample, EncodingScheme.Both, failure == JudgeResult.Ok, 1, failure));
+        }
+        report.Add(Outcome(sample, EncodingScheme.None, false, -1, "a distractor"));
+
+        var row = report.Rows().Single(r => r.Index && r.Shift);
+        var table = new StringWriter();
+        report.WriteTable(table, [EncodingScheme.None, EncodingScheme.Both]);
+
+        Assert.Equal(["a wrong pattern", "a distractor", "misplaced"], row.Failures.Keys);
+        Assert.Equal([3, 1, 1], row.Failures.Values);
+        var lines = table.ToString().Split(Environment.NewLine);
+        Assert.Contains(lines, line => line.StartsWith("edit failures"));
+        Assert.Equal(["1", "1"], lines.Single(line => line.StartsWith("a distractor")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[2..]);
+        Assert.Equal(["0", "3"], lines.Single(line => line.StartsWith("a wrong pattern")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[3..]);
+        using var json = JsonDocument.Parse(report.ToJson("tiny", 1, 12));
+        var failures = json.RootElement.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("index").GetBoolean()).GetProperty("failures");
+        Assert.Equal(3, failures.GetProperty("a wrong pattern").GetInt32());
+    }
+
+    private static CaseOutcome Outcome(Sample sample, EncodingScheme scheme, bool passed, double distractorMargin, string failure) =>
+        new(sample, 0, scheme, sample.Prompt, sample.Target.Rgb,
+            new JudgeResult(passed, 0, 0, 0, passed ? 1 : -1, distractorMargin, passed ? JudgeResult.Ok : $"nearer {failure}", failure));
 }

@@ -9,6 +9,9 @@ public sealed class ShapeWorldJudgeTests
 {
     private const int CaseSeed = 5;
 
+    /// <summary>The failure kinds that say the output is nearer a wrong answer than the target.</summary>
+    private const string AttributionFailure = "^a (distractor|wrong (shape|color|pattern|style|size|background|lighting))$";
+
     public static TheoryData<TaskKind> Tasks => new(Enum.GetValues<TaskKind>());
 
     private static Sample[] Cases(TaskKind task, int count) =>
@@ -23,6 +26,7 @@ public sealed class ShapeWorldJudgeTests
         var results = Cases(task, 25).Select(sample => Judge(sample, sample.Target.Rgb)).ToArray();
 
         Assert.All(results, result => Assert.True(result.Passed, result.Reason));
+        Assert.All(results, result => Assert.Equal(JudgeResult.Ok, result.Failure));
         Assert.All(results, result => Assert.True(result.TookTheRightImages));
         Assert.All(results, result => Assert.Equal((0, 0, 0), (result.ObjectError, result.BackgroundError, result.PlacementError)));
     }
@@ -58,6 +62,7 @@ public sealed class ShapeWorldJudgeTests
 
             Assert.False(result.Passed);
             Assert.StartsWith("nearer", result.Reason);
+            Assert.Matches(AttributionFailure, result.Failure);
         }
     }
 
@@ -74,6 +79,7 @@ public sealed class ShapeWorldJudgeTests
             var result = Judge(pair.sample, SceneRenderer.Render(pair.spec).Rgb);
             Assert.False(result.Passed, pair.spec.ToString());
             Assert.False(result.TookTheRightImages, pair.spec.ToString());
+            Assert.Matches(AttributionFailure, result.Failure);
         });
     }
 
@@ -107,6 +113,7 @@ public sealed class ShapeWorldJudgeTests
 
                 Assert.False(result.Passed, $"{spec} as a {ShapeWorldAttribute.Shape.ValueWords()[shape]}");
                 Assert.StartsWith("nearer", result.Reason);
+                Assert.Matches(AttributionFailure, result.Failure);
             }
         }
     }

@@ -17,17 +17,44 @@ public sealed class EvaluationReport
     public IReadOnlyList<EvaluationRow> Rows() => _outcomes
         .GroupBy(o => (o.Sample.Task, o.Scheme))
         .Select(g => new EvaluationRow(g.Key.Task.Name(), g.Key.Scheme.Index, g.Key.Scheme.Shift,
-            Rate(g, o => o.Verdict.Passed), g.Count(), Rate(g, o => o.Verdict.TookTheRightImages)))
+            Rate(g, o => o.Verdict.Passed), g.Count(), Rate(g, o => o.Verdict.TookTheRightImages), Failures(g)))
         .ToList();
 
-    /// <summary>The success table, then the share of outputs that took what they took from the right images.</summary>
+    /// <summary>The success table, the share of outputs that took what they took from the right images, then per task
+    /// how many outputs failed for each reason.</summary>
     public void WriteTable(TextWriter writer, IReadOnlyList<EncodingScheme> schemes)
     {
         var rows = Rows();
         WriteRates(writer, "success", rows, schemes, r => r.Success);
         writer.WriteLine();
         WriteRates(writer, "right images", rows, schemes, r => r.RightImages);
+        foreach (var task in rows.Select(r => r.Task).Distinct())
+        {
+            writer.WriteLine();
+            WriteFailures(writer, task, rows.Where(r => r.Task == task).ToList(), schemes);
+        }
     }
+
+    private static void WriteFailures(TextWriter writer, string task, IReadOnlyList<EvaluationRow> rows, IReadOnlyList<EncodingScheme> schemes)
+    {
+        writer.WriteLine($"{task} failures".PadRight(20) + string.Concat(schemes.Select(s => s.Label.PadLeft(16))));
+        var kinds = rows.SelectMany(r => r.Failures)
+            .GroupBy(f => f.Key)
+            .OrderByDescending(g => g.Sum(f => f.Value)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key);
+        foreach (var kind in kinds)
+        {
+            var counts = schemes.Select(s => rows.Single(r => r.Index == s.Index && r.Shift == s.Shift))
+                .Select(r => r.Failures.GetValueOrDefault(kind).ToString().PadLeft(16));
+            writer.WriteLine(kind.PadRight(20) + string.Concat(counts));
+        }
+    }
+
+    private static IReadOnlyDictionary<string, int> Failures(IEnumerable<CaseOutcome> outcomes) => outcomes
+        .Where(o => !o.Verdict.Passed)
+        .GroupBy(o => o.Verdict.Failure)
+        .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Count());
 
     private static void WriteRates(
         TextWriter writer, string title, IReadOnlyList<EvaluationRow> rows, IReadOnlyList<EncodingScheme> schemes, Func<EvaluationRow, double> rate)
@@ -55,7 +82,9 @@ public sealed class EvaluationReport
 }
 
 /// <param name="RightImages">The share of outputs nearer the target than every answer built from a wrong image.</param>
-public sealed record EvaluationRow(string Task, bool Index, bool Shift, double Success, int Cases, double RightImages);
+/// <param name="Failures">How many outputs failed for each reason (the judge's failure kinds), most frequent first.</param>
+public sealed record EvaluationRow(
+    string Task, bool Index, bool Shift, double Success, int Cases, double RightImages, IReadOnlyDictionary<string, int> Failures);
 
 internal sealed record EvaluationDocument(
     string Pack,

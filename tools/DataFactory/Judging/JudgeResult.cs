@@ -14,6 +14,9 @@ namespace DreamOmni2.DataFactory.Judging;
 /// background or the object taken from a wrong image): positive when the output took what it took from the right
 /// images, whatever else is wrong with it.</param>
 /// <param name="Reason">"ok", or what is wrong.</param>
+/// <param name="Failure">"ok", or the kind of the first thing wrong, for tallies: "a distractor", "a wrong
+/// &lt;attribute&gt;" (shape, color, pattern, style, size, background, lighting), "misplaced", "object error" or
+/// "background error".</param>
 public sealed record JudgeResult(
     bool Passed,
     double ObjectError,
@@ -21,7 +24,10 @@ public sealed record JudgeResult(
     double PlacementError,
     double AttributionMargin,
     double DistractorMargin,
-    string Reason)
+    string Reason,
+    string Failure)
 {
+    public const string Ok = "ok";
+
     public bool TookTheRightImages => DistractorMargin > 0;
 }

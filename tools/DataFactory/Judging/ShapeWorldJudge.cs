@@ -35,6 +35,9 @@ public static class ShapeWorldJudge
     public const double BackgroundErrorLimit = 10;
 
     private const string Distractor = "a distractor";
+    private const string Misplaced = "misplaced";
+    private const string ObjectOff = "object error";
+    private const string BackgroundChanged = "background error";
 
     public static JudgeResult Judge(Sample sample, ReadOnlySpan<byte> outputRgb)
     {
@@ -49,15 +52,15 @@ public static class ShapeWorldJudge
         var backgroundError = PixelRegions.MeanAbsoluteError(
             output, target.Rgb, PixelRegions.Complement(PixelRegions.Covered(target.Mask, 2)));
         var placementError = PlacementError(output, target);
-        var (margin, nearestWrong, imageMargin) = Attribution(sample, output);
+        var (margin, nearestKind, nearestWrong, imageMargin) = Attribution(sample, output);
 
-        var reason =
-            margin <= 0 ? $"nearer {nearestWrong} than the target"
-            : placementError > PlacementLimit ? $"object {placementError:F1} px from its place (limit {PlacementLimit})"
-            : objectError >= ObjectErrorLimit ? $"object error {objectError:F1} ≥ {ObjectErrorLimit}"
-            : backgroundError >= BackgroundErrorLimit ? $"background error {backgroundError:F1} ≥ {BackgroundErrorLimit}"
-            : "ok";
-        return new JudgeResult(reason == "ok", objectError, backgroundError, placementError, margin, imageMargin, reason);
+        var (failure, reason) =
+            margin <= 0 ? (nearestKind, $"nearer {nearestKind} ({nearestWrong}) than the target")
+            : placementError > PlacementLimit ? (Misplaced, $"object {placementError:F1} px from its place (limit {PlacementLimit})")
+            : objectError >= ObjectErrorLimit ? (ObjectOff, $"object error {objectError:F1} ≥ {ObjectErrorLimit}")
+            : backgroundError >= BackgroundErrorLimit ? (BackgroundChanged, $"background error {backgroundError:F1} ≥ {BackgroundErrorLimit}")
+            : (JudgeResult.Ok, JudgeResult.Ok);
+        return new JudgeResult(failure == JudgeResult.Ok, objectError, backgroundError, placementError, margin, imageMargin, reason, failure);
     }
 
     /// <summary>The output shifted by the offset within <see cref="AlignmentRadius"/> that best matches the target
@@ -92,9 +95,9 @@ public static class ShapeWorldJudge
         };
     }
 
-    /// <summary>The least margin by which the output is nearer the target than a wrong answer, that answer, and the
-    /// least margin over the distractors alone.</summary>
-    private static (double Margin, string NearestWrong, double DistractorMargin) Attribution(Sample sample, byte[] output)
+    /// <summary>The least margin by which the output is nearer the target than a wrong answer, that answer's kind and
+    /// scene, and the least margin over the distractors alone.</summary>
+    private static (double Margin, string NearestKind, string NearestWrong, double DistractorMargin) Attribution(Sample sample, byte[] output)
     {
         var target = sample.Target.Rgb;
         var targetErrors = new int[target.Length];
@@ -104,7 +107,7 @@ public static class ShapeWorldJudge
         }
         var wrongAnswers = sample.Distractors.Select(spec => (Kind: Distractor, Scene: spec))
             .Concat(TargetVariants.Of(sample.Target.Spec).Select(variant => (Kind: $"a wrong {variant.Attribute}", variant.Scene)));
-        var least = (Margin: double.PositiveInfinity, NearestWrong: "");
+        var least = (Margin: double.PositiveInfinity, Kind: "", Scene: "");
         var leastDistractor = double.PositiveInfinity;
         var wrong = new byte[SceneRenderer.RgbLength];
         var mask = new byte[SceneRenderer.PixelCount];
@@ -114,14 +117,14 @@ public static class ShapeWorldJudge
             var margin = Margin(output, target, targetErrors, wrong);
             if (margin < least.Margin)
             {
-                least = (margin, $"{kind} ({scene})");
+                least = (margin, kind, scene.ToString());
             }
             if (kind == Distractor)
             {
                 leastDistractor = Math.Min(leastDistractor, margin);
             }
         }
-        return (least.Margin, least.NearestWrong, leastDistractor);
+        return (least.Margin, least.Kind, least.Scene, leastDistractor);
     }
 
     /// <summary>How much nearer the output is to the target than to a wrong answer: the mean over the channels where
