@@ -6,6 +6,7 @@ namespace DreamOmni2.Components.Reflection;
 /// <param name="Status">What the round is doing while it has no verdict yet ("queued", "running", …).</param>
 /// <param name="Verdict">The VLM's verdict on the round's result; null until it is checked.</param>
 /// <param name="Warning">Why the chain stopped at this round without a verdict to act on.</param>
+/// <param name="Note">How the next round differs when it could not take the critique.</param>
 /// <param name="ThumbnailUrl">The result's thumbnail, once there is one.</param>
 /// <param name="Current">The round shown on this page.</param>
 public sealed record ReflectionRoundView(
@@ -15,6 +16,7 @@ public sealed record ReflectionRoundView(
     ReflectionVerdict? Verdict,
     string Critique,
     string? Warning,
+    string? Note,
     string? ThumbnailUrl,
     string PageUrl,
     bool Current);

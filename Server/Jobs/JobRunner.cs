@@ -123,9 +123,9 @@ public sealed class JobRunner(
         {
             var round = await checker.CheckAsync(completed, ct);
             check = new ResultCheck(round.Verdict, round.Critique, round.Warning, null);
-            if (ReflectionLoop.NextPrompt(round, completed.Spec.Reflection!.MaxRounds) is { } next)
+            if (ReflectionLoop.Next(round, completed.Spec.Reflection!.MaxRounds, engine.Pack.Manifest.Prompt.Style) is { } next)
             {
-                check = QueueNextRound(completed, next, check);
+                check = QueueNextRound(completed, next, check with { Note = next.NewSeed ? NextRound.NewSeedNote : null });
             }
         }
         catch (OperationCanceledException) when (job.Cancellation.IsCancellationRequested)
@@ -135,11 +135,11 @@ public sealed class JobRunner(
         return completed with { Outcome = completed.Outcome with { Check = check } };
     }
 
-    private ResultCheck QueueNextRound(JobRecord completed, string prompt, ResultCheck check)
+    private ResultCheck QueueNextRound(JobRecord completed, NextRound next, ResultCheck check)
     {
         try
         {
-            return check with { NextJobId = jobs.SubmitNextRound(completed, prompt).Id };
+            return check with { NextJobId = jobs.SubmitNextRound(completed, next).Id };
         }
         catch (JobRejectedException e)
         {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using DreamOmni2.Engine.Latents;
+using DreamOmni2.Engine.Translation.Reflection;
 using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Hosting;
 using DreamOmni2.Server.Storage;
@@ -60,16 +61,17 @@ public sealed class JobService
     }
 
     /// <summary>
-    /// Queues the next round of a "check and retry" chain: the same request and seed, with the prompt the VLM's
-    /// critique revised.
+    /// Queues the next round of a "check and retry" chain: the same request with the prompt the VLM's critique revised
+    /// and the same seed, or, where the critique cannot be given to the model, the same prompt and the next seed.
     /// </summary>
-    public JobRecord SubmitNextRound(JobRecord round, string prompt)
+    public JobRecord SubmitNextRound(JobRecord round, NextRound plan)
     {
         var reflection = round.Spec.Reflection ?? throw new ArgumentException($"job {round.Id} is not a round of check and retry", nameof(round));
+        var seed = round.Outcome.Seed ?? round.Spec.Seed;
         var next = round.Spec with
         {
-            LockedPrompt = prompt,
-            Seed = round.Outcome.Seed ?? round.Spec.Seed,
+            LockedPrompt = plan.Prompt,
+            Seed = plan.NewSeed ? unchecked(seed + 1) : seed,
             Reflection = reflection with { Round = reflection.Round + 1 },
         };
         return Enqueue(round.Owner, [next])[0];

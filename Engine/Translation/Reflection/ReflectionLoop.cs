@@ -1,3 +1,4 @@
+using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Translation.Vlm;
 using Microsoft.Extensions.AI;
 
@@ -50,12 +51,23 @@ public sealed class ReflectionLoop(IChatClient chat, VlmTranslatorOptions option
             "Answer \"yes\" if it does; otherwise answer \"no: \" followed by what must change.";
     }
 
-    /// <summary>The prompt of the round after <paramref name="round"/>, or null when reflection stops there.</summary>
+    /// <summary>
+    /// What the round after <paramref name="round"/> runs with, or null when reflection stops there. A pack whose
+    /// prompts are free text gets the critique added to the prompt and keeps the seed; a pack bound to the shape-world
+    /// grammar cannot read a critique (its text encoder knows only the grammar's words), so it keeps the prompt and
+    /// tries another seed.
+    /// </summary>
     /// <param name="maxRounds">The most times the job runs, the first included.</param>
-    public static string? NextPrompt(ReflectionRound round, int maxRounds) =>
-        round.Number < maxRounds && round.Verdict == ReflectionVerdict.DoesNotFollow && round.Warning is null
-            ? Revise(round.Prompt, round.Critique)
-            : null;
+    public static NextRound? Next(ReflectionRound round, int maxRounds, PromptStyle style)
+    {
+        if (round.Number >= maxRounds || round.Verdict != ReflectionVerdict.DoesNotFollow || round.Warning is not null)
+        {
+            return null;
+        }
+        return style == PromptStyle.Natural
+            ? new NextRound(Revise(round.Prompt, round.Critique), NewSeed: false)
+            : new NextRound(round.Prompt, NewSeed: true);
+    }
 
     /// <summary>The next round's prompt: the prompt with the critique added as a sentence of its own.</summary>
     public static string Revise(string prompt, string critique) => $"{prompt.TrimEnd(' ', '.')}. {critique}";

@@ -8,6 +8,8 @@ using DreamOmni2.Components.Tray;
 using DreamOmni2.Engine;
 using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Engine.Latents;
+using DreamOmni2.Engine.Packs;
+using DreamOmni2.Engine.Translation.Reflection;
 using DreamOmni2.Server.Api;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Hosting;
@@ -247,6 +249,11 @@ public sealed partial class Playground
         }
     }
 
+    /// <summary>How a round the VLM refused is retried on this pack (see <see cref="ReflectionLoop.Next"/>).</summary>
+    private string RetryWith => Engine.Pack.Manifest.Prompt.Style == PromptStyle.Natural
+        ? "with its critique"
+        : "with another seed (this model reads only its prompt grammar, not a critique)";
+
     private IReadOnlyList<ReflectionRoundView> ChainRounds(JobSnapshot shown) => _chain
         .Select(r => r.Id == shown.Id ? shown.Record : r)
         .Select(r => new ReflectionRoundView(
@@ -256,6 +263,7 @@ public sealed partial class Playground
             r.Outcome.Check?.Verdict,
             r.Outcome.Check?.Critique ?? "",
             r.Outcome.Check?.Warning,
+            r.Outcome.Check?.Note,
             r.Outcome.ResultThumbnailHash is { } thumbnail ? JobUrls.File(thumbnail) : null,
             JobUrls.Page(r.Id),
             r.Id == shown.Id))

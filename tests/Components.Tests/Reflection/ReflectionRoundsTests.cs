@@ -7,10 +7,10 @@ namespace DreamOmni2.Components.Tests.Reflection;
 public sealed class ReflectionRoundsTests : MudContext
 {
     private static readonly ReflectionRoundView First = new(1, "make the square red", "", ReflectionVerdict.DoesNotFollow,
-        "the square must be red all over", null, "/files/t1", "/jobs/a", Current: false);
+        "the square must be red all over", null, null, "/files/t1", "/jobs/a", Current: false);
 
     private static readonly ReflectionRoundView Second = new(2, "make the square red. the square must be red all over", "running",
-        null, "", null, null, "/jobs/b", Current: true);
+        null, "", null, null, null, "/jobs/b", Current: true);
 
     [Fact]
     public void Lists_every_round_in_order_with_its_prompt_verdict_and_critique()
@@ -44,5 +44,16 @@ public sealed class ReflectionRoundsTests : MudContext
 
         Assert.Equal("not checked", rounds.Find("[data-testid=reflection-verdict]").TextContent.Trim());
         Assert.Equal(stopped.Warning, rounds.Find("[data-testid=reflection-detail]").TextContent);
+    }
+
+    [Fact]
+    public void A_round_that_retried_with_another_seed_shows_the_critique_and_says_why_it_was_not_used()
+    {
+        var retried = First with { Note = NextRound.NewSeedNote };
+
+        var rounds = Render<ReflectionRounds>(p => p.Add(r => r.Rounds, [retried, Second]).Add(r => r.MaxRounds, 3));
+
+        Assert.Equal(First.Critique, rounds.Find("[data-testid=reflection-detail]").TextContent);
+        Assert.Equal(NextRound.NewSeedNote, Assert.Single(rounds.FindAll("[data-testid=reflection-note]")).TextContent);
     }
 }

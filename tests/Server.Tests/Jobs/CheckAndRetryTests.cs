@@ -28,6 +28,7 @@ public sealed class CheckAndRetryTests : IDisposable
         var check = firstDone.Outcome.Check!;
         Assert.Equal(ReflectionVerdict.DoesNotFollow, check.Verdict);
         Assert.Equal("the square must be red all over", check.Critique);
+        Assert.Null(check.Note);
         var secondId = check.NextJobId!;
         var secondDone = (await host.Jobs.WatchUntilAsync(Owner, secondId, s => s.State.IsFinished())).Record;
 
@@ -40,6 +41,28 @@ public sealed class CheckAndRetryTests : IDisposable
         var parts = vlm.Requests[0]["messages"]![0]!["content"]!.AsArray();
         Assert.Equal(["image_url", "image_url", "text"], parts.Select(p => (string?)p!["type"]));
         Assert.Contains("\"paint the square red\"", (string?)parts[2]!["text"]);
+    }
+
+    [Fact]
+    public async Task On_the_shape_world_pack_a_no_retries_the_same_prompt_with_the_next_seed_and_says_why()
+    {
+        await using var vlm = await FakeOpenAiServer.AnsweringAsync("no: the square must be red all over", "yes");
+        var settings = VlmSettings(vlm, maxRounds: 3);
+        settings["Playground:PackPath"] = "packs/tiny";
+        using var host = PlaygroundHost.Start(_data.Path, settings: settings);
+        var image = await host.UploadAsync(TestImages.Png(64, 64, 7));
+        const string shapeWorldPrompt = "make the square in image 1 red";
+
+        var first = host.Jobs.Submit(Owner, new JobSubmission(GenerationMode.Edit, [image.Hash], "paint the square red", shapeWorldPrompt, Reflect: true));
+        var firstDone = (await host.Jobs.WatchUntilAsync(Owner, first.Id, s => s.State.IsFinished())).Record;
+        var check = firstDone.Outcome.Check!;
+        var secondDone = (await host.Jobs.WatchUntilAsync(Owner, check.NextJobId!, s => s.State.IsFinished())).Record;
+
+        Assert.Equal(JobState.Completed, secondDone.State);
+        Assert.Equal(NextRound.NewSeedNote, check.Note);
+        Assert.Equal(shapeWorldPrompt, secondDone.Spec.LockedPrompt);
+        Assert.Equal(firstDone.Outcome.Seed + 1, secondDone.Spec.Seed);
+        Assert.NotEqual(firstDone.Outcome.ResultHash, secondDone.Outcome.ResultHash);
     }
 
     [Fact]

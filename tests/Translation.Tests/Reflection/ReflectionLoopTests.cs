@@ -35,6 +35,17 @@ public sealed class ReflectionLoopTests
     }
 
     [Fact]
+    public void A_free_text_pack_gets_the_critique_with_the_same_seed_and_a_grammar_bound_pack_the_same_prompt_with_another_seed()
+    {
+        var round = new ReflectionRound(1, FirstPrompt, new TranslationImage(new byte[] { 1 }, "image/png"), ReflectionVerdict.DoesNotFollow, "redder", null);
+
+        Assert.Equal(new NextRound(FirstPrompt + ". redder", NewSeed: false), ReflectionLoop.Next(round, 3, PromptStyle.Natural));
+        Assert.Equal(new NextRound(FirstPrompt, NewSeed: true), ReflectionLoop.Next(round, 3, PromptStyle.ShapeWorld));
+        Assert.Null(ReflectionLoop.Next(round with { Number = 3 }, 3, PromptStyle.ShapeWorld));
+        Assert.Null(ReflectionLoop.Next(round with { Verdict = ReflectionVerdict.Follows }, 3, PromptStyle.Natural));
+    }
+
+    [Fact]
     public async Task The_vlm_sees_the_inputs_then_the_result_then_the_question()
     {
         await using var server = await FakeOpenAiServer.AnsweringAsync("no: the square should be striped", "yes");
@@ -112,7 +123,7 @@ public sealed class ReflectionLoopTests
         var options = VlmTestOptions.For(server.Endpoint);
         var loop = new ReflectionLoop(VlmChatClientFactory.Create(options), options);
         var rounds = new List<ReflectionRound>();
-        for (string? prompt = FirstPrompt; prompt is not null; prompt = ReflectionLoop.NextPrompt(rounds[^1], maxRounds))
+        for (string? prompt = FirstPrompt; prompt is not null; prompt = ReflectionLoop.Next(rounds[^1], maxRounds, PromptStyle.Natural)?.Prompt)
         {
             var result = await jobs.RunAsync(prompt, CancellationToken.None);
             rounds.Add(await loop.CheckAsync(rounds.Count + 1, Request, prompt, result, CancellationToken.None));
