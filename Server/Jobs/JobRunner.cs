@@ -125,7 +125,7 @@ public sealed class JobRunner(
             check = new ResultCheck(round.Verdict, round.Critique, round.Warning, null);
             if (ReflectionLoop.Next(round, completed.Spec.Reflection!.MaxRounds, engine.Pack.Manifest.Prompt.Style) is { } next)
             {
-                check = QueueNextRound(completed, next, check with { Note = next.NewSeed ? NextRound.NewSeedNote : null });
+                check = QueueNextRound(completed, next, check with { Note = next.Note });
             }
         }
         catch (OperationCanceledException) when (job.Cancellation.IsCancellationRequested)

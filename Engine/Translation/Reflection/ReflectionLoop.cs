@@ -64,10 +64,14 @@ public sealed class ReflectionLoop(IChatClient chat, VlmTranslatorOptions option
         {
             return null;
         }
-        return style == PromptStyle.Natural
+        return TakesCritique(style)
             ? new NextRound(Revise(round.Prompt, round.Critique), NewSeed: false)
             : new NextRound(round.Prompt, NewSeed: true);
     }
+
+    /// <summary>Whether a pack with prompts of this style can be given the VLM's critique (free text can; the shape-world
+    /// grammar cannot).</summary>
+    public static bool TakesCritique(PromptStyle style) => style == PromptStyle.Natural;
 
     /// <summary>The next round's prompt: the prompt with the critique added as a sentence of its own.</summary>
     public static string Revise(string prompt, string critique) => $"{prompt.TrimEnd(' ', '.')}. {critique}";

@@ -8,7 +8,6 @@ using DreamOmni2.Components.Tray;
 using DreamOmni2.Engine;
 using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Engine.Latents;
-using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Translation.Reflection;
 using DreamOmni2.Server.Api;
 using DreamOmni2.Server.Auth;
@@ -250,7 +249,7 @@ public sealed partial class Playground
     }
 
     /// <summary>How a round the VLM refused is retried on this pack (see <see cref="ReflectionLoop.Next"/>).</summary>
-    private string RetryWith => Engine.Pack.Manifest.Prompt.Style == PromptStyle.Natural
+    private string RetryWith => ReflectionLoop.TakesCritique(Engine.Pack.Manifest.Prompt.Style)
         ? "with its critique"
         : "with another seed (this model reads only its prompt grammar, not a critique)";
 

@@ -19,7 +19,7 @@ public class EvaluationReportTests
         };
         foreach (var (scheme, passed, distractorMargin) in cases)
         {
-            report.Add(Outcome(sample, scheme, passed, distractorMargin, passed ? JudgeResult.Ok : "a wrong shape"));
+            report.Add(Outcome(sample, scheme, distractorMargin, passed ? JudgeResult.Ok : "a wrong shape"));
         }
 
         var rows = report.Rows();
@@ -45,9 +45,9 @@ public class EvaluationReportTests
         string[] both = [JudgeResult.Ok, "a wrong pattern", "misplaced", "a wrong pattern", "a distractor", "a wrong pattern"];
         foreach (var failure in both)
         {
-            report.Add(Outcome(sample, EncodingScheme.Both, failure == JudgeResult.Ok, 1, failure));
+            report.Add(Outcome(sample, EncodingScheme.Both, 1, failure));
         }
-        report.Add(Outcome(sample, EncodingScheme.None, false, -1, "a distractor"));
+        report.Add(Outcome(sample, EncodingScheme.None, -1, "a distractor"));
 
         var row = report.Rows().Single(r => r.Index && r.Shift);
         var table = new StringWriter();
@@ -64,7 +64,10 @@ public class EvaluationReportTests
         Assert.Equal(3, failures.GetProperty("a wrong pattern").GetInt32());
     }
 
-    private static CaseOutcome Outcome(Sample sample, EncodingScheme scheme, bool passed, double distractorMargin, string failure) =>
-        new(sample, 0, scheme, sample.Prompt, sample.Target.Rgb,
-            new JudgeResult(passed, 0, 0, 0, passed ? 1 : -1, distractorMargin, passed ? JudgeResult.Ok : $"nearer {failure}", failure));
+    private static CaseOutcome Outcome(Sample sample, EncodingScheme scheme, double distractorMargin, string failure)
+    {
+        var passed = failure == JudgeResult.Ok;
+        return new(sample, 0, scheme, sample.Prompt, sample.Target.Rgb,
+            new JudgeResult(0, 0, 0, passed ? 1 : -1, distractorMargin, passed ? JudgeResult.Ok : $"nearer {failure}", failure));
+    }
 }

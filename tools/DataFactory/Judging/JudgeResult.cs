@@ -2,7 +2,6 @@ namespace DreamOmni2.DataFactory.Judging;
 
 /// <summary>The verdict on one output and the measurements it rests on (errors are mean absolute differences in
 /// gray levels, 0–255, after the output is aligned to the target).</summary>
-/// <param name="Passed">Whether the output answers the request.</param>
 /// <param name="ObjectError">Error against the target inside the target's object (dilated 1 px).</param>
 /// <param name="BackgroundError">Error against the target outside the target's object (dilated 2 px).</param>
 /// <param name="PlacementError">Distance in pixels between the object centers of output and target; +∞ when the
@@ -18,7 +17,6 @@ namespace DreamOmni2.DataFactory.Judging;
 /// &lt;attribute&gt;" (shape, color, pattern, style, size, background, lighting), "misplaced", "object error" or
 /// "background error".</param>
 public sealed record JudgeResult(
-    bool Passed,
     double ObjectError,
     double BackgroundError,
     double PlacementError,
@@ -28,6 +26,9 @@ public sealed record JudgeResult(
     string Failure)
 {
     public const string Ok = "ok";
+
+    /// <summary>Whether the output answers the request.</summary>
+    public bool Passed => Failure == Ok;
 
     public bool TookTheRightImages => DistractorMargin > 0;
 }

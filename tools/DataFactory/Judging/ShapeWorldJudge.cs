@@ -60,7 +60,7 @@ public static class ShapeWorldJudge
             : objectError >= ObjectErrorLimit ? (ObjectOff, $"object error {objectError:F1} ≥ {ObjectErrorLimit}")
             : backgroundError >= BackgroundErrorLimit ? (BackgroundChanged, $"background error {backgroundError:F1} ≥ {BackgroundErrorLimit}")
             : (JudgeResult.Ok, JudgeResult.Ok);
-        return new JudgeResult(failure == JudgeResult.Ok, objectError, backgroundError, placementError, margin, imageMargin, reason, failure);
+        return new JudgeResult(objectError, backgroundError, placementError, margin, imageMargin, reason, failure);
     }
 
     /// <summary>The output shifted by the offset within <see cref="AlignmentRadius"/> that best matches the target
