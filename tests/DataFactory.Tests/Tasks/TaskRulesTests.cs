@@ -121,10 +121,10 @@ public sealed class TaskRulesTests
     {
         var share = Enum.GetValues<TaskKind>().ToDictionary(task => task, task => OfTask(task).Count() / (double)TrainingSamples.Count);
 
-        Assert.InRange(share[TaskKind.Edit], 0.37, 0.43);
-        Assert.InRange(share[TaskKind.Generate], 0.27, 0.33);
-        Assert.InRange(share[TaskKind.TextEdit], 0.13, 0.17);
-        Assert.InRange(share[TaskKind.TextToImage], 0.13, 0.17);
+        Assert.InRange(share[TaskKind.Edit], 0.32, 0.38);
+        Assert.InRange(share[TaskKind.Generate], 0.42, 0.48);
+        Assert.InRange(share[TaskKind.TextEdit], 0.08, 0.12);
+        Assert.InRange(share[TaskKind.TextToImage], 0.08, 0.12);
     }
 
     [Fact]
