@@ -155,7 +155,9 @@ public sealed class PackSessions : IDisposable
                 {
                     try
                     {
-                        adapter = OrtLoraAdapter.Create(pack.PathOf(adapterFile), OrtAllocator.DefaultInstance);
+                        // No allocator: ONNX Runtime wants a device allocator here and refuses the CPU one; without one the
+                        // parameters stay in host memory and are copied to the device when a run needs them.
+                        adapter = OrtLoraAdapter.Create(pack.PathOf(adapterFile), null);
                         _owned.Add(adapter);
                     }
                     catch (OnnxRuntimeException e)

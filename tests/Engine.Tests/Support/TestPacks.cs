@@ -9,11 +9,17 @@ public static class TestPacks
 
     public static string Fixture => Path.Combine(RepoRoot, "packs", "fixture");
 
+    /// <summary>The fixture model with a LoRA adapter per mode, and each mode's LoRA merged into a graph of its own.</summary>
+    public static string FixtureLora => Path.Combine(RepoRoot, "packs", "fixture-lora");
+
     /// <summary>A copy of the fixture pack whose manifest <paramref name="edit"/> changed; deleted with the returned scope.</summary>
-    public static TempPack CopyFixture(Action<JsonNode>? edit = null)
+    public static TempPack CopyFixture(Action<JsonNode>? edit = null) => Copy(Fixture, edit);
+
+    /// <summary>A copy of <paramref name="pack"/> whose manifest <paramref name="edit"/> changed; deleted with the returned scope.</summary>
+    public static TempPack Copy(string pack, Action<JsonNode>? edit = null)
     {
         var copy = new TempPack();
-        foreach (var file in Directory.GetFiles(Fixture))
+        foreach (var file in Directory.GetFiles(pack))
         {
             File.Copy(file, Path.Combine(copy.Directory, Path.GetFileName(file)));
         }
