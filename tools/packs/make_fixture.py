@@ -114,6 +114,7 @@ class LoraInputsTransformer(nn.Module):
     def __init__(self, transformer: FluxTinyTransformer):
         super().__init__()
         self.transformer = transformer
+        self.cfg = transformer.cfg
         self.lora = LoraLinear(transformer.proj_out)
         transformer.proj_out = self.lora
 
@@ -127,18 +128,12 @@ class LoraInputsTransformer(nn.Module):
 def export_lora_inputs_transformer(transformer: FluxTinyTransformer, path: Path, text_length: int) -> None:
     """Exports with the LoRA weights as graph inputs backed by zero initializers: optional, and a no-op when unfed."""
     cfg = transformer.cfg
-    n = 8
-    zeros = [np.zeros((LORA_RANK, cfg.width), np.float32), np.zeros((cfg.in_channels, LORA_RANK), np.float32)]
-    example = (torch.randn(1, n, cfg.in_channels), torch.randn(1, text_length, cfg.text_dim),
-               torch.randn(1, cfg.pooled_dim), torch.full((1,), 0.5), torch.zeros(n, 3), torch.zeros(text_length, 3),
-               torch.full((1,), 3.5), *(torch.from_numpy(z) for z in zeros))
-    dynamic = {"hidden_states": {0: "batch", 1: "image_tokens"}, "encoder_hidden_states": {0: "batch"},
-               "pooled_projections": {0: "batch"}, "timestep": {0: "batch"}, "img_ids": {0: "image_tokens"},
-               "guidance": {0: "batch"}, "latent": {0: "batch", 1: "image_tokens"}}
-    _export(LoraInputsTransformer(copy.deepcopy(transformer)), example, path, TRANSFORMER_INPUTS + LORA_INPUTS,
-            ["latent"], dynamic)
+    zeros = {LORA_INPUTS[0]: np.zeros((LORA_RANK, cfg.width), np.float32),
+             LORA_INPUTS[1]: np.zeros((cfg.in_channels, LORA_RANK), np.float32)}
+    export_transformer(LoraInputsTransformer(copy.deepcopy(transformer)), path, text_length,
+                       {name: torch.from_numpy(value) for name, value in zeros.items()})
     model = onnx.load(str(path))
-    model.graph.initializer.extend(onnx.numpy_helper.from_array(z, name) for z, name in zip(zeros, LORA_INPUTS))
+    model.graph.initializer.extend(onnx.numpy_helper.from_array(value, name) for name, value in zeros.items())
     onnx.save(model, str(path))
 
 

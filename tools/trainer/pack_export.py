@@ -16,8 +16,11 @@ TRANSFORMER_INPUTS = [
 ]
 
 
-def export_transformer(model: FluxTinyTransformer, path: Path, text_length: int) -> None:
+def export_transformer(model: nn.Module, path: Path, text_length: int,
+                       extra_inputs: dict[str, torch.Tensor] | None = None) -> None:
+    """Exports a FluxTinyTransformer (or a module with its `cfg` and forward, taking `extra_inputs` last)."""
     cfg = model.cfg
+    extra_inputs = extra_inputs or {}
     n = 8
     example = (
         torch.randn(1, n, cfg.in_channels),
@@ -27,6 +30,7 @@ def export_transformer(model: FluxTinyTransformer, path: Path, text_length: int)
         torch.zeros(n, 3),
         torch.zeros(text_length, 3),
         torch.full((1,), 3.5),
+        *extra_inputs.values(),
     )
     dynamic = {
         "hidden_states": {0: "batch", 1: "image_tokens"},
@@ -38,7 +42,7 @@ def export_transformer(model: FluxTinyTransformer, path: Path, text_length: int)
         "guidance": {0: "batch"},
         "latent": {0: "batch", 1: "image_tokens"},
     }
-    _export(model, example, path, TRANSFORMER_INPUTS, ["latent"], dynamic)
+    _export(model, example, path, TRANSFORMER_INPUTS + list(extra_inputs), ["latent"], dynamic)
 
 
 class _EncoderOutputs(nn.Module):
