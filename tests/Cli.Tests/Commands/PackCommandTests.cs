@@ -7,7 +7,15 @@ public class PackCommandTests
     {
         var run = await CliRun.Invoke("pack", "validate", PackLocator.RepositoryPack("fixture"));
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.StartsWith("pack 'fixture' is valid: modes edit, generate", run.Output);
+        Assert.StartsWith("pack 'fixture' is valid: modes edit, generate; 2 text encoders", run.Output);
+    }
+
+    [Fact]
+    public async Task A_pack_with_lora_adapters_names_the_modes_they_serve()
+    {
+        var run = await CliRun.Invoke("pack", "validate", PackLocator.RepositoryPack("fixture-lora"));
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.StartsWith("pack 'fixture-lora' is valid: modes edit, generate; LoRA adapters for edit, generate; 2 text encoders", run.Output);
     }
 
     [Fact]

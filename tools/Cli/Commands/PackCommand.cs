@@ -18,8 +18,11 @@ public static class PackCommand
             {
                 using var sessions = PackSessions.Open(ModelPack.Load(parsed.GetValue(directory)!), parsed.GetValue(provider), new StderrLogger(console.Error));
                 var m = sessions.Pack.Manifest;
+                var modes = Enum.GetValues<Engine.GenerationMode>().Where(sessions.Supports).ToArray();
+                var adapted = modes.Where(mode => m.Transformer.LoraAdapters?.For(mode) is not null).ToArray();
                 console.Out.WriteLine(
-                    $"pack '{m.Name}' is valid: modes {string.Join(", ", Enum.GetValues<Engine.GenerationMode>().Where(sessions.Supports).Select(x => x.ToString().ToLowerInvariant()))}; " +
+                    $"pack '{m.Name}' is valid: modes {Names(modes)}; " +
+                    (adapted.Length > 0 ? $"LoRA adapters for {Names(adapted)}; " : "") +
                     $"{m.TextEncoders.Count} text encoders; {m.Latent.Channels}-channel latent; hash {sessions.Pack.Hash}");
                 return ExitCodes.Success;
             }
@@ -31,4 +34,7 @@ public static class PackCommand
         });
         return new Command("pack", "model pack tools") { validate };
     }
+
+    private static string Names(IEnumerable<Engine.GenerationMode> modes) =>
+        string.Join(", ", modes.Select(mode => mode.ToString().ToLowerInvariant()));
 }
