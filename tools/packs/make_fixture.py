@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 import onnx
+from onnx import numpy_helper
 import torch
 from torch import nn
 
@@ -34,7 +35,7 @@ from flux_tiny import (  # noqa: E402
 )
 from pack_export import (  # noqa: E402
     FLUX_LATENT, KONTEXT_BUCKETS, TRANSFORMER_INPUTS, _export, export_text_encoder, export_transformer, export_vae,
-    flux_manifest, load_initializers, write_manifest, write_vocab,
+    flux_manifest, write_manifest, write_vocab,
 )
 from onnx_adapter import write_adapter  # noqa: E402
 
@@ -69,7 +70,13 @@ FIXTURE_DEFAULTS = {"steps": 6, "guidance": 3.5, "max_area": 128 * 128, "generat
                     "buckets": [[128, 128], [96, 160], [160, 96], [112, 144], [144, 112]], "max_images": 5}
 
 
-def make_fixture(directory: Path) -> None:
+def fixture_manifest(name: str, description: str) -> dict:
+    return flux_manifest(name, description, text_encoders_manifest(CLIP_LENGTH, T5_LENGTH), FLUX_LATENT,
+                         FIXTURE_DEFAULTS, {"index": True, "shift": True}, "natural")
+
+
+def make_fixture(directory: Path) -> FluxTinyTransformer:
+    """Writes the fixture pack; returns its transformer."""
     torch.manual_seed(20251123)
     vocab = len(FIXTURE_WORDS) + 2
     clip_cfg = TextEncoderConfig(vocab_size=vocab, max_length=CLIP_LENGTH, width=32, heads=2, layers=1,
@@ -85,10 +92,9 @@ def make_fixture(directory: Path) -> None:
     export_text_encoders(directory, clip_cfg, t5_cfg)
     export_transformer(transformer, directory / "transformer.onnx", T5_LENGTH)
     export_vae(ConvVaeEncoder(16, 8), ConvVaeDecoder(16, 8), directory, 128, 16, 8)
-    write_manifest(directory, flux_manifest(
-        "fixture", "Untrained FLUX-shaped toy model with seeded random weights, for tests.",
-        text_encoders_manifest(CLIP_LENGTH, T5_LENGTH), FLUX_LATENT, FIXTURE_DEFAULTS,
-        {"index": True, "shift": True}, "natural"))
+    write_manifest(directory, fixture_manifest(
+        "fixture", "Untrained FLUX-shaped toy model with seeded random weights, for tests."))
+    return transformer
 
 
 LORA_RANK = 2
@@ -133,14 +139,12 @@ def export_lora_inputs_transformer(transformer: FluxTinyTransformer, path: Path,
     export_transformer(LoraInputsTransformer(copy.deepcopy(transformer)), path, text_length,
                        {name: torch.from_numpy(value) for name, value in zeros.items()})
     model = onnx.load(str(path))
-    model.graph.initializer.extend(onnx.numpy_helper.from_array(value, name) for name, value in zeros.items())
+    model.graph.initializer.extend(numpy_helper.from_array(value, name) for name, value in zeros.items())
     onnx.save(model, str(path))
 
 
 def make_fixture_lora(directory: Path) -> None:
-    make_fixture(directory)
-    transformer = FluxTinyTransformer(FIXTURE_TRANSFORMER)
-    load_initializers(directory / "transformer.onnx", transformer)
+    transformer = make_fixture(directory)
     export_lora_inputs_transformer(transformer, directory / "transformer.onnx", T5_LENGTH)
     torch.manual_seed(20251124)
     for mode in ("edit", "generate"):
@@ -152,10 +156,7 @@ def make_fixture_lora(directory: Path) -> None:
         with torch.no_grad():
             merged.proj_out.weight += up @ down
         export_transformer(merged, directory / f"merged_{mode}.onnx", T5_LENGTH)
-    manifest = flux_manifest(
-        "fixture-lora", "The fixture model with a LoRA adapter per mode, for tests.",
-        text_encoders_manifest(CLIP_LENGTH, T5_LENGTH), FLUX_LATENT, FIXTURE_DEFAULTS,
-        {"index": True, "shift": True}, "natural")
+    manifest = fixture_manifest("fixture-lora", "The fixture model with a LoRA adapter per mode, for tests.")
     manifest["transformer"]["lora_adapters"] = {"edit": "edit.onnx_adapter", "generate": "generate.onnx_adapter"}
     write_manifest(directory, manifest)
 

@@ -2,6 +2,7 @@ using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Engine.Latents;
 using DreamOmni2.Engine.Pipeline;
 using DreamOmni2.Engine.Tests.Imaging;
+using DreamOmni2.Engine.Tests.Support;
 using SkiaSharp;
 
 namespace DreamOmni2.Engine.Tests.Pipeline;
@@ -25,28 +26,11 @@ public class KontextPipelineTests(FixtureSessions fixture)
     private static byte[] Png(int width, int height, int seed) =>
         TestImages.Encode(width, height, (x, y) => TestImages.Noise(x + 1000 * seed, y), SKEncodedImageFormat.Png);
 
-    private async Task<List<PipelineEvent>> Run(GenerationRequest request, CancellationToken cancellationToken = default)
-    {
-        var events = new List<PipelineEvent>();
-        await foreach (var e in _pipeline.RunAsync(request, cancellationToken))
-        {
-            events.Add(e);
-        }
-        return events;
-    }
-
-    private async Task<GenerationResult> Result(GenerationRequest request)
-    {
-        var events = await Run(request);
-        var completed = Assert.IsType<PipelineEvent.Completed>(events[^1]);
-        return completed.Result;
-    }
-
     [Fact]
     public async Task The_same_seed_gives_identical_png_bytes()
     {
-        var first = await Result(Edit());
-        var second = await Result(Edit());
+        var first = await _pipeline.Result(Edit());
+        var second = await _pipeline.Result(Edit());
         Assert.Equal(first.Png, second.Png);
     }
 
@@ -56,7 +40,7 @@ public class KontextPipelineTests(FixtureSessions fixture)
         var images = new List<byte[]>();
         foreach (var scheme in EncodingScheme.All)
         {
-            images.Add((await Result(Edit(scheme))).Image.Rgb);
+            images.Add((await _pipeline.Result(Edit(scheme))).Image.Rgb);
         }
         for (int i = 0; i < images.Count; i++)
         {
@@ -70,7 +54,7 @@ public class KontextPipelineTests(FixtureSessions fixture)
     [Fact]
     public async Task Events_are_prepared_then_one_step_per_step_with_a_latent_sized_preview_then_decoded_and_completed()
     {
-        var events = await Run(Edit(steps: 4));
+        var events = await _pipeline.Events(Edit(steps: 4));
 
         var prepared = Assert.IsType<PipelineEvent.Prepared>(events[0]);
         Assert.Equal(new ImageSize(128, 128), prepared.OutputSize);
@@ -116,7 +100,7 @@ public class KontextPipelineTests(FixtureSessions fixture)
     [Fact]
     public async Task A_request_without_a_seed_reports_the_seed_it_drew_and_records_it()
     {
-        var events = await Run(Edit(steps: 1) with { Seed = null, Previews = false });
+        var events = await _pipeline.Events(Edit(steps: 1) with { Seed = null, Previews = false });
         var prepared = Assert.IsType<PipelineEvent.Prepared>(events[0]);
         var result = Assert.IsType<PipelineEvent.Completed>(events[^1]).Result;
         Assert.Equal(prepared.Seed, result.Parameters.Seed);
@@ -134,14 +118,14 @@ public class KontextPipelineTests(FixtureSessions fixture)
             Steps = 1,
             OutputSize = new ImageSize(300, 150),
         };
-        var result = await Result(request);
+        var result = await _pipeline.Result(request);
         Assert.Equal(OutputSize.For(300, 150, 16384), result.Image.Size);
     }
 
     [Fact]
     public async Task A_broken_image_ends_the_stream_with_a_failure_naming_the_image()
     {
-        var events = await Run(Edit() with { Images = [Png(64, 64, 1), new byte[] { 1, 2, 3 }] });
+        var events = await _pipeline.Events(Edit() with { Images = [Png(64, 64, 1), new byte[] { 1, 2, 3 }] });
         var failed = Assert.IsType<PipelineEvent.Failed>(Assert.Single(events));
         var error = Assert.IsType<ImageInputException>(failed.Error);
         Assert.Equal(2, error.ImageNumber);
@@ -150,7 +134,7 @@ public class KontextPipelineTests(FixtureSessions fixture)
     [Fact]
     public async Task An_output_size_for_an_edit_is_refused()
     {
-        var events = await Run(Edit() with { OutputSize = new ImageSize(256, 128) });
+        var events = await _pipeline.Events(Edit() with { OutputSize = new ImageSize(256, 128) });
         var failed = Assert.IsType<PipelineEvent.Failed>(Assert.Single(events));
         Assert.IsType<ArgumentException>(failed.Error);
     }
@@ -158,6 +142,6 @@ public class KontextPipelineTests(FixtureSessions fixture)
     [Fact]
     public async Task A_token_cancelled_before_the_start_throws_without_running()
     {
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Run(Edit(), new CancellationToken(canceled: true)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _pipeline.Events(Edit(), new CancellationToken(canceled: true)));
     }
 }

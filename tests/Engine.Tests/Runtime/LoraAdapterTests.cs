@@ -28,15 +28,7 @@ public class LoraAdapterTests
     private static async Task<byte[]> Rgb(string packDirectory, GenerationMode mode)
     {
         using var sessions = PackSessions.Open(ModelPack.Load(packDirectory));
-        GenerationResult? result = null;
-        await foreach (var e in new KontextPipeline(sessions).RunAsync(Request(mode)))
-        {
-            if (e is PipelineEvent.Completed completed)
-            {
-                result = completed.Result;
-            }
-        }
-        return Assert.IsType<GenerationResult>(result).Image.Rgb;
+        return (await new KontextPipeline(sessions).Result(Request(mode))).Image.Rgb;
     }
 
     /// <summary>The same pack with each mode on its merged graph and no adapters.</summary>
