@@ -64,6 +64,34 @@ public class EvaluationReportTests
         Assert.Equal(3, failures.GetProperty("a wrong pattern").GetInt32());
     }
 
+    [Fact]
+    public void Success_is_also_broken_down_by_how_many_images_a_case_has()
+    {
+        var report = new EvaluationReport();
+        var samples = Enumerable.Range(0, 40).Select(i => ShapeWorldFactory.CreateHeldOut(1, i, TaskKind.Edit)).ToList();
+        var twoImages = samples.First(s => s.Inputs.Count == 2);
+        var threeImages = samples.First(s => s.Inputs.Count == 3);
+        report.Add(Outcome(twoImages, EncodingScheme.Both, 1, JudgeResult.Ok));
+        report.Add(Outcome(twoImages, EncodingScheme.Both, 1, JudgeResult.Ok));
+        report.Add(Outcome(threeImages, EncodingScheme.Both, 1, JudgeResult.Ok));
+        report.Add(Outcome(threeImages, EncodingScheme.Both, -1, "a distractor"));
+        report.Add(Outcome(threeImages, EncodingScheme.None, -1, "a distractor"));
+
+        var row = report.Rows().Single(r => r.Index && r.Shift);
+        var table = new StringWriter();
+        report.WriteTable(table, [EncodingScheme.None, EncodingScheme.Both]);
+
+        Assert.Equal([new ImageCountRate(2, 1.0, 2), new ImageCountRate(3, 0.5, 2)], row.ByImages);
+        var lines = table.ToString().Split(Environment.NewLine);
+        Assert.Contains(lines, line => line.StartsWith("edit by images"));
+        Assert.Equal(["-", "1.00", "(2)"], lines.Single(line => line.StartsWith("2 images")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[2..]);
+        Assert.Equal(["0.00", "(1)", "0.50", "(2)"], lines.Single(line => line.StartsWith("3 images")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[2..]);
+        using var json = JsonDocument.Parse(report.ToJson("tiny", 1, 12));
+        var byImages = json.RootElement.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("index").GetBoolean()).GetProperty("by_images");
+        Assert.Equal([(2, 1.0, 2), (3, 0.5, 2)], byImages.EnumerateArray()
+            .Select(b => (b.GetProperty("images").GetInt32(), b.GetProperty("success").GetDouble(), b.GetProperty("cases").GetInt32())));
+    }
+
     private static CaseOutcome Outcome(Sample sample, EncodingScheme scheme, double distractorMargin, string failure)
     {
         var passed = failure == JudgeResult.Ok;

@@ -17,11 +17,11 @@ public sealed class EvaluationReport
     public IReadOnlyList<EvaluationRow> Rows() => _outcomes
         .GroupBy(o => (o.Sample.Task, o.Scheme))
         .Select(g => new EvaluationRow(g.Key.Task.Name(), g.Key.Scheme.Index, g.Key.Scheme.Shift,
-            Rate(g, o => o.Verdict.Passed), g.Count(), Rate(g, o => o.Verdict.TookTheRightImages), Failures(g)))
+            Rate(g, o => o.Verdict.Passed), g.Count(), Rate(g, o => o.Verdict.TookTheRightImages), Failures(g), ByImages(g)))
         .ToList();
 
     /// <summary>The success table, the share of outputs that took what they took from the right images, then per task
-    /// how many outputs failed for each reason.</summary>
+    /// the success by how many images a case has and how many outputs failed for each reason.</summary>
     public void WriteTable(TextWriter writer, IReadOnlyList<EncodingScheme> schemes)
     {
         var rows = Rows();
@@ -30,10 +30,31 @@ public sealed class EvaluationReport
         WriteRates(writer, "right images", rows, schemes, r => r.RightImages);
         foreach (var task in rows.Select(r => r.Task).Distinct())
         {
+            var taskRows = rows.Where(r => r.Task == task).ToList();
             writer.WriteLine();
-            WriteFailures(writer, task, rows.Where(r => r.Task == task).ToList(), schemes);
+            WriteSuccessByImages(writer, task, taskRows, schemes);
+            writer.WriteLine();
+            WriteFailures(writer, task, taskRows, schemes);
         }
     }
+
+    private static void WriteSuccessByImages(TextWriter writer, string task, IReadOnlyList<EvaluationRow> rows, IReadOnlyList<EncodingScheme> schemes)
+    {
+        writer.WriteLine($"{task} by images".PadRight(20) + string.Concat(schemes.Select(s => s.Label.PadLeft(16))));
+        foreach (var images in rows.SelectMany(r => r.ByImages).Select(b => b.Images).Distinct().Order())
+        {
+            var cells = schemes.Select(s => rows.Single(r => r.Index == s.Index && r.Shift == s.Shift))
+                .Select(r => r.ByImages.SingleOrDefault(b => b.Images == images) is { } rate ? $"{rate.Success:0.00} ({rate.Cases})" : "-")
+                .Select(cell => cell.PadLeft(16));
+            writer.WriteLine((images == 1 ? "1 image" : $"{images} images").PadRight(20) + string.Concat(cells));
+        }
+    }
+
+    private static IReadOnlyList<ImageCountRate> ByImages(IEnumerable<CaseOutcome> outcomes) => outcomes
+        .GroupBy(o => o.Sample.Inputs.Count)
+        .OrderBy(g => g.Key)
+        .Select(g => new ImageCountRate(g.Key, Rate(g, o => o.Verdict.Passed), g.Count()))
+        .ToList();
 
     private static void WriteFailures(TextWriter writer, string task, IReadOnlyList<EvaluationRow> rows, IReadOnlyList<EncodingScheme> schemes)
     {
@@ -83,8 +104,18 @@ public sealed class EvaluationReport
 
 /// <param name="RightImages">The share of outputs nearer the target than every answer built from a wrong image.</param>
 /// <param name="Failures">How many outputs failed for each reason (the judge's failure kinds), most frequent first.</param>
+/// <param name="ByImages">The success rate among the cases with each number of input images, fewest first.</param>
 public sealed record EvaluationRow(
-    string Task, bool Index, bool Shift, double Success, int Cases, double RightImages, IReadOnlyDictionary<string, int> Failures);
+    string Task,
+    bool Index,
+    bool Shift,
+    double Success,
+    int Cases,
+    double RightImages,
+    IReadOnlyDictionary<string, int> Failures,
+    IReadOnlyList<ImageCountRate> ByImages);
+
+public sealed record ImageCountRate(int Images, double Success, int Cases);
 
 internal sealed record EvaluationDocument(
     string Pack,
