@@ -43,12 +43,15 @@ public sealed class EvaluationReport
         writer.WriteLine($"{task} by images".PadRight(20) + string.Concat(schemes.Select(s => s.Label.PadLeft(16))));
         foreach (var images in rows.SelectMany(r => r.ByImages).Select(b => b.Images).Distinct().Order())
         {
-            var cells = schemes.Select(s => rows.Single(r => r.Index == s.Index && r.Shift == s.Shift))
+            var cells = schemes.Select(s => RowOf(rows, s))
                 .Select(r => r.ByImages.SingleOrDefault(b => b.Images == images) is { } rate ? $"{rate.Success:0.00} ({rate.Cases})" : "-")
                 .Select(cell => cell.PadLeft(16));
             writer.WriteLine((images == 1 ? "1 image" : $"{images} images").PadRight(20) + string.Concat(cells));
         }
     }
+
+    private static EvaluationRow RowOf(IEnumerable<EvaluationRow> rows, EncodingScheme scheme) =>
+        rows.Single(r => r.Index == scheme.Index && r.Shift == scheme.Shift);
 
     private static IReadOnlyList<ImageCountRate> ByImages(IEnumerable<CaseOutcome> outcomes) => outcomes
         .GroupBy(o => o.Sample.Inputs.Count)
@@ -65,7 +68,7 @@ public sealed class EvaluationReport
             .Select(g => g.Key);
         foreach (var kind in kinds)
         {
-            var counts = schemes.Select(s => rows.Single(r => r.Index == s.Index && r.Shift == s.Shift))
+            var counts = schemes.Select(s => RowOf(rows, s))
                 .Select(r => r.Failures.GetValueOrDefault(kind).ToString().PadLeft(16));
             writer.WriteLine(kind.PadRight(20) + string.Concat(counts));
         }
@@ -83,7 +86,7 @@ public sealed class EvaluationReport
         writer.WriteLine(title.PadRight(15) + string.Concat(schemes.Select(s => s.Label.PadLeft(16))));
         foreach (var task in rows.Select(r => r.Task).Distinct())
         {
-            var cells = schemes.Select(s => rows.Single(r => r.Task == task && r.Index == s.Index && r.Shift == s.Shift))
+            var cells = schemes.Select(s => RowOf(rows.Where(r => r.Task == task), s))
                 .Select(r => $"{rate(r):0.00} ({r.Cases})".PadLeft(16));
             writer.WriteLine(task.PadRight(15) + string.Concat(cells));
         }
