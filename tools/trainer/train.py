@@ -66,6 +66,9 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--init-from-pack", type=Path,
                    help="start a new run from the weights of an exported pack (its training/summary.json names the "
                         "architecture and how far it was trained)")
+    p.add_argument("--grow-single-blocks", type=int, default=0,
+                   help="with --init-from-pack: append this many single-stream blocks, each starting as the identity "
+                        "(zero modulation, so its gate is closed), to give the trained model more depth")
     return p.parse_args()
 
 
@@ -173,7 +176,8 @@ class Trainer:
             origin = json.loads((args.init_from_pack / "training" / "summary.json").read_text())
             self.text_cfg = TextEncoderConfig(**origin["text_config"])
             self.model_cfg = TransformerConfig(**(origin["model_config"] | {
-                "rope_axes": tuple(origin["model_config"]["rope_axes"])}))
+                "rope_axes": tuple(origin["model_config"]["rope_axes"]),
+                "single_blocks": origin["model_config"]["single_blocks"] + args.grow_single_blocks}))
         self.text_encoder = TinyTextEncoder(self.text_cfg).to(self.device)
         self.transformer = FluxTinyTransformer(self.model_cfg).to(self.device)
         self.params = list(self.text_encoder.parameters()) + list(self.transformer.parameters())
@@ -195,6 +199,9 @@ class Trainer:
         loaded = load_initializers(pack / "transformer.onnx", self.transformer)
         loaded += load_initializers(pack / "text_encoder.onnx", self.text_encoder, prefix="encoder.")
         expected = len(self.transformer.state_dict()) + len(self.text_encoder.state_dict())
+        for block in self.transformer.single_blocks[origin["model_config"]["single_blocks"]:]:
+            torch.nn.init.zeros_(block.mod.weight)
+            torch.nn.init.zeros_(block.mod.bias)
         self.ema_text.load_state_dict(self.text_encoder.state_dict())
         self.ema_transformer.load_state_dict(self.transformer.state_dict())
         self.samples, self.step, self.next_index = origin["samples"], origin["steps"], origin["next_index"]
