@@ -69,7 +69,10 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--grow-single-blocks", type=int, default=0,
                    help="with --init-from-pack: append this many single-stream blocks, each starting as the identity "
                         "(zero modulation, so its gate is closed), to give the trained model more depth")
-    return p.parse_args()
+    args = p.parse_args()
+    if args.grow_single_blocks and not args.init_from_pack:
+        p.error("--grow-single-blocks deepens a trained pack: name it with --init-from-pack")
+    return args
 
 
 def build_factory(run: Path, prebuilt: Path | None) -> Path:
@@ -172,12 +175,15 @@ class Trainer:
         self.model_cfg = TransformerConfig(width=args.width, double_blocks=args.double_blocks,
                                            single_blocks=args.single_blocks)
         origin = None
-        if args.init_from_pack and not self.checkpoint_path().exists():
+        checkpoint = torch.load(self.checkpoint_path(), map_location=self.device) \
+            if self.checkpoint_path().exists() else None
+        if checkpoint is not None:
+            # The run's own architecture, which a pack it started from or --grow-single-blocks may have set.
+            self.text_cfg, self.model_cfg = configs_from(checkpoint)
+        elif args.init_from_pack:
             origin = json.loads((args.init_from_pack / "training" / "summary.json").read_text())
-            self.text_cfg = TextEncoderConfig(**origin["text_config"])
-            self.model_cfg = TransformerConfig(**(origin["model_config"] | {
-                "rope_axes": tuple(origin["model_config"]["rope_axes"]),
-                "single_blocks": origin["model_config"]["single_blocks"] + args.grow_single_blocks}))
+            self.text_cfg, self.model_cfg = configs_from(origin)
+            self.model_cfg.single_blocks += args.grow_single_blocks
         self.text_encoder = TinyTextEncoder(self.text_cfg).to(self.device)
         self.transformer = FluxTinyTransformer(self.model_cfg).to(self.device)
         self.params = list(self.text_encoder.parameters()) + list(self.transformer.parameters())
@@ -193,7 +199,8 @@ class Trainer:
         self.log_path = args.run / "log.csv"
         if origin is not None:
             self.start_from_pack(args.init_from_pack, origin)
-        self.resume()
+        if checkpoint is not None:
+            self.resume(checkpoint)
 
     def start_from_pack(self, pack: Path, origin: dict) -> None:
         loaded = load_initializers(pack / "transformer.onnx", self.transformer)
@@ -212,11 +219,7 @@ class Trainer:
     def checkpoint_path(self) -> Path:
         return self.args.run / "checkpoint.pt"
 
-    def resume(self) -> None:
-        path = self.checkpoint_path()
-        if not path.exists():
-            return
-        state = torch.load(path, map_location=self.device)
+    def resume(self, state: dict) -> None:
         self.text_encoder.load_state_dict(state["text_encoder"])
         self.transformer.load_state_dict(state["transformer"])
         self.ema_text.load_state_dict(state["ema_text"])
@@ -327,6 +330,12 @@ class Trainer:
             log.close()
         self.save()
         self.export()
+
+
+def configs_from(saved: dict) -> tuple[TextEncoderConfig, TransformerConfig]:
+    """The architecture recorded in a checkpoint or a pack's training summary (JSON turns tuples into lists)."""
+    model = saved["model_config"]
+    return TextEncoderConfig(**saved["text_config"]), TransformerConfig(**(model | {"rope_axes": tuple(model["rope_axes"])}))
 
 
 def machine_description(device: torch.device) -> str:
