@@ -7,6 +7,7 @@ import subprocess
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -41,10 +42,13 @@ def read_sample(stream) -> Sample | None:
 
 
 class FactoryStream:
-    """Runs `DreamOmni2.DataFactory stream --start S` and groups samples into batches of equal image count."""
+    """Runs `DreamOmni2.DataFactory stream --start S` and groups samples into batches of equal image count, skipping
+    the samples `keep` refuses."""
 
-    def __init__(self, factory_dll: Path, start: int, batch_size: int, prefetch_batches: int = 8):
+    def __init__(self, factory_dll: Path, start: int, batch_size: int, keep: Callable[[Sample], bool] = lambda _: True,
+                 prefetch_batches: int = 8):
         self.batch_size = batch_size
+        self.keep = keep
         self.process = subprocess.Popen(
             ["dotnet", str(factory_dll), "stream", "--start", str(start)],
             stdout=subprocess.PIPE, bufsize=1 << 20,
@@ -61,6 +65,8 @@ class FactoryStream:
                 sample = read_sample(self.process.stdout)
                 if sample is None:
                     raise RuntimeError("the data factory stream ended")
+                if not self.keep(sample):
+                    continue
                 group = bins.setdefault(len(sample.inputs), [])
                 group.append(sample)
                 if len(group) == self.batch_size:

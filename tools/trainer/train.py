@@ -29,7 +29,7 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from factory_stream import FactoryStream, Sample  # noqa: E402
+from factory_stream import TASKS, FactoryStream, Sample  # noqa: E402
 from pack_export import load_initializers  # noqa: E402
 from flux_tiny import (  # noqa: E402
     FluxTinyTransformer, SpaceToDepthEncoder, TextEncoderConfig, TinyTextEncoder, TransformerConfig,
@@ -69,7 +69,13 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--grow-single-blocks", type=int, default=0,
                    help="with --init-from-pack: append this many single-stream blocks, each starting as the identity "
                         "(zero modulation, so its gate is closed), to give the trained model more depth")
+    p.add_argument("--tasks", type=lambda text: text.split(","), default=list(TASKS),
+                   help=f"train only on these of the factory's tasks, comma-separated (default: {','.join(TASKS)})")
+    p.add_argument("--image-counts", type=lambda text: [int(n) for n in text.split(",")],
+                   help="train only on samples with these numbers of input images, comma-separated (default: any)")
     args = p.parse_args()
+    if unknown := set(args.tasks) - set(TASKS):
+        p.error(f"unknown task {', '.join(sorted(unknown))}: the factory's tasks are {', '.join(TASKS)}")
     if args.grow_single_blocks and not args.init_from_pack:
         p.error("--grow-single-blocks deepens a trained pack: name it with --init-from-pack")
     return args
@@ -286,7 +292,9 @@ class Trainer:
 
     def run(self) -> None:
         args = self.args
-        stream = FactoryStream(self.factory_dll, self.next_index, args.batch)
+        tasks = {TASKS.index(task) for task in args.tasks}
+        stream = FactoryStream(self.factory_dll, self.next_index, args.batch, keep=lambda sample: sample.task in tasks
+                               and (args.image_counts is None or len(sample.inputs) in args.image_counts))
         new_log = not self.log_path.exists()
         log = self.log_path.open("a", newline="")
         writer = csv.writer(log)
