@@ -30,6 +30,8 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output) : IAsyncLifeti
     [Fact]
     public async Task An_edit_with_two_images_shows_a_changing_preview_then_the_result()
     {
+        // On the plain fixture an idle machine can finish all steps before the job page has attached.
+        UseSlowFixture();
         await OpenWithTwoImagesAsync();
 
         await _page.ClickAsync("button[data-testid=run]");
@@ -72,10 +74,7 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output) : IAsyncLifeti
     [Fact]
     public async Task A_job_page_reattaches_after_a_reload_and_its_run_can_be_cancelled()
     {
-        // The fixture's steps take a few milliseconds; at 512×512 they are slow enough that the job is still running
-        // after the reload, however fast the machine.
-        _host.Dispose();
-        _host = PlaygroundHost.Start(_data.Path, Steps, new Dictionary<string, string?> { ["Playground:PackPath"] = SlowFixture() });
+        UseSlowFixture();
         await OpenWithTwoImagesAsync();
         await _page.FillAsync("input[data-testid=steps]", "1000");
 
@@ -127,6 +126,14 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output) : IAsyncLifeti
             zone.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
         }
         """;
+
+    /// <summary>Restarts the playground on <see cref="SlowFixture"/>: the fixture's steps take a few milliseconds, at
+    /// 512×512 they are slow enough that a job is still running when its page attaches, however fast the machine.</summary>
+    private void UseSlowFixture()
+    {
+        _host.Dispose();
+        _host = PlaygroundHost.Start(_data.Path, Steps, new Dictionary<string, string?> { ["Playground:PackPath"] = SlowFixture() });
+    }
 
     /// <summary>A copy of the fixture pack whose images are resized to 512×512, so each step attends over 2,048 tokens.</summary>
     private string SlowFixture()
