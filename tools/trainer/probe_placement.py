@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import subprocess
 import sys
 import tempfile
@@ -25,7 +24,7 @@ from PIL import Image
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from flux_tiny import DepthToSpaceDecoder, FluxTinyTransformer, TinyTextEncoder  # noqa: E402
-from pack_export import load_initializers  # noqa: E402
+from pack_export import load_initializers, schedule_shift, shifted_sigma  # noqa: E402
 from tiny_pack import IMAGE_SIZE, LATENT_FACTOR, TEXT_LENGTH, position_ids  # noqa: E402
 from train import BatchBuilder, configs_from, load_vocab, tokenize  # noqa: E402
 
@@ -54,14 +53,15 @@ class PackModel:
         self.vocab = load_vocab(pack / "vocab.txt")
         self.builder = BatchBuilder(self.vocab, index=True, shift=True, device=torch.device("cpu"))
         self.guidance = manifest["defaults"]["guidance"]
-        self.sigmas = flux_sigmas(manifest["defaults"]["steps"], manifest["schedule"], (IMAGE_SIZE // TOKEN_PIXELS) ** 2)
+        steps, mu = manifest["defaults"]["steps"], schedule_shift(self.builder.grid ** 2, manifest["schedule"])
+        self.sigmas = [shifted_sigma(mu, t) for t in np.linspace(1, 1 / steps, steps)] + [0.0]
 
     @torch.no_grad()
     def generate(self, reference: torch.Tensor, prompt: str, seed: int) -> torch.Tensor:
         """Euler sampling of a one-image generation, as the engine runs it; returns the image in [-1, 1]."""
         text, pooled = self.text_encoder(torch.tensor([tokenize(prompt, self.vocab)]))
         refs = self.builder.pack(reference[None])
-        grid = IMAGE_SIZE // TOKEN_PIXELS
+        grid = self.builder.grid
         img_ids = torch.from_numpy(position_ids(1, grid, index=True, shift=True))
         x = torch.randn(1, grid * grid, refs.shape[-1], generator=torch.Generator().manual_seed(seed))
         for sigma, next_sigma in zip(self.sigmas[:-1], self.sigmas[1:]):
@@ -70,12 +70,6 @@ class PackModel:
             x = x0 + next_sigma * (x - x0) / sigma
         latent = x.reshape(1, grid, grid, -1, 2, 2).permute(0, 3, 1, 4, 2, 5).reshape(1, -1, 2 * grid, 2 * grid)
         return DepthToSpaceDecoder(LATENT_FACTOR)(latent)[0].clamp(-1, 1)
-
-
-def flux_sigmas(steps: int, schedule: dict, tokens: int) -> list[float]:
-    slope = (schedule["max_shift"] - schedule["base_shift"]) / (schedule["max_image_seq_len"] - schedule["base_image_seq_len"])
-    mu = tokens * slope + schedule["base_shift"] - schedule["base_image_seq_len"] * slope
-    return [math.exp(mu) / (math.exp(mu) + (1 / t - 1)) for t in np.linspace(1, 1 / steps, steps)] + [0.0]
 
 
 def load_image(path: Path) -> torch.Tensor:

@@ -13,7 +13,6 @@ import argparse
 import copy
 import csv
 import json
-import math
 import os
 import platform
 import shutil
@@ -30,7 +29,7 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from factory_stream import TASKS, FactoryStream, Sample  # noqa: E402
-from pack_export import load_initializers  # noqa: E402
+from pack_export import load_initializers, schedule_shift, shifted_sigma  # noqa: E402
 from flux_tiny import (  # noqa: E402
     FluxTinyTransformer, SpaceToDepthEncoder, TextEncoderConfig, TinyTextEncoder, TransformerConfig,
 )
@@ -156,12 +155,11 @@ def sample_sigmas(batch: int, target_tokens: int, device: torch.device) -> torch
     A logit-normal alone almost never reaches σ ≈ 1, and an early model's x0 error there was worse than copying the
     source image (0.38 vs 0.28 mean squared error, against 0.12 at σ = 0.95).
     """
-    m = (1.15 - 0.5) / (4096 - 256)
-    mu = target_tokens * m + (0.5 - 256 * m)
+    mu = schedule_shift(target_tokens)
     logit_normal = torch.sigmoid(torch.randn(batch, device=device))
     uniform = torch.rand(batch, device=device)
     u = torch.where(torch.rand(batch, device=device) < 0.5, logit_normal, uniform)
-    shifted = math.exp(mu) / (math.exp(mu) + (1.0 / u.clamp(min=1e-4) - 1.0))
+    shifted = shifted_sigma(mu, u.clamp(min=1e-4))
     shifted = torch.where(torch.rand(batch, device=device) < 0.1, torch.ones_like(shifted), shifted)
     return shifted.clamp(1e-3, 1.0)
 
