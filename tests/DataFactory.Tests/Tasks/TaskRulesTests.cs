@@ -36,7 +36,7 @@ public sealed class TaskRulesTests
     }
 
     [Fact]
-    public void A_generation_draws_the_named_object_centered_with_distinct_borrowed_values_and_uses_every_image()
+    public void A_generation_draws_the_named_object_in_its_place_with_distinct_borrowed_values_and_uses_every_image()
     {
         foreach (var sample in OfTask(TaskKind.Generate))
         {
@@ -50,8 +50,7 @@ public sealed class TaskRulesTests
             Assert.Equal(
                 Enumerable.Range(1, images.Length),
                 borrowed.Select(b => b.Image).Append(objectImage).Concat(backgroundImage is { } d ? [d] : []).Distinct().Order());
-            Assert.Equal((ShapeWorldValues.CanvasCenter, ShapeWorldValues.CanvasCenter), (target.CenterX, target.CenterY));
-            Assert.Equal((theObject.Shape, theObject.Size), (target.Shape, target.Size));
+            Assert.Equal((theObject.Shape, theObject.Size, theObject.CenterX, theObject.CenterY), (target.Shape, target.Size, target.CenterX, target.CenterY));
             Assert.All(others, image => Assert.NotEqual(theObject.Shape, images[image - 1].Shape));
 
             foreach (var (attribute, lender) in borrowed)

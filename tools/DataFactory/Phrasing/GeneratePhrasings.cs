@@ -34,11 +34,11 @@ public static class GeneratePhrasings
             case "take":
                 return $"take {theObject} and put it {background}";
             case "want":
-                return $"{book.Pick("I want", "I'd like")} {withModifiers}, centered {background}";
+                return $"{book.Pick("I want", "I'd like")} {withModifiers} {background}";
             case "background first":
                 return $"{BackgroundFirst(book, roles)}, {lead} {withModifiers}";
             case "new picture":
-                return $"make a new {book.Pick("image", "picture")} with {withModifiers} in the middle, {background}";
+                return $"make a new {book.Pick("image", "picture")} with {withModifiers}, {background}";
             default:
                 return $"{lead} {withModifiers} {background}";
         }

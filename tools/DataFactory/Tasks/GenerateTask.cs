@@ -6,8 +6,8 @@ using DreamOmni2.Engine.Prompting;
 namespace DreamOmni2.DataFactory.Tasks;
 
 /// <summary>
-/// Multimodal generation: a new image with the object of image a (shape, size, and every attribute not borrowed)
-/// at the canvas center, 0–2 attributes borrowed each from a different other image, on the background of image d
+/// Multimodal generation: a new image with the object of image a (shape, size, place, and every attribute not
+/// borrowed), 0–2 attributes borrowed each from a different other image, on the background of image d
 /// or on a named flat background. Every input image plays a part, and which image plays which part varies.
 /// </summary>
 /// <remarks>
@@ -133,7 +133,7 @@ public static class GenerateTask
             .ToArray();
     }
 
-    /// <summary>The generated scene: <paramref name="theObject"/> centered, the borrowed attributes applied, on the
+    /// <summary>The generated scene: <paramref name="theObject"/> where it stands, the borrowed attributes applied, on the
     /// background of <paramref name="backdrop"/>.</summary>
     private static SceneSpec Compose(
         SceneSpec theObject,
@@ -141,7 +141,7 @@ public static class GenerateTask
         IReadOnlyList<(ShapeWorldAttribute Attribute, int Image)> borrowed,
         SceneSpec backdrop)
     {
-        var scene = SceneSampler.Centered(theObject);
+        var scene = theObject;
         foreach (var (attribute, image) in borrowed)
         {
             scene = scene.WithAttributeOf(attribute, images[image]);
