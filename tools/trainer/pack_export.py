@@ -132,8 +132,10 @@ DEFAULT_SCHEDULE = {
 }
 
 
-def schedule_shift(tokens: int, schedule: dict = DEFAULT_SCHEDULE) -> float:
-    """FLUX's dynamic shift μ for an image of `tokens` tokens: linear in the token count between the schedule's ends."""
+def schedule_shift(tokens: int) -> float:
+    """FLUX's dynamic shift μ for an image of `tokens` tokens under DEFAULT_SCHEDULE: linear in the token count between
+    the schedule's ends."""
+    schedule = DEFAULT_SCHEDULE
     slope = (schedule["max_shift"] - schedule["base_shift"]) / (schedule["max_image_seq_len"] - schedule["base_image_seq_len"])
     return tokens * slope + (schedule["base_shift"] - schedule["base_image_seq_len"] * slope)
 

@@ -50,7 +50,9 @@ public sealed class TaskRulesTests
             Assert.Equal(
                 Enumerable.Range(1, images.Length),
                 borrowed.Select(b => b.Image).Append(objectImage).Concat(backgroundImage is { } d ? [d] : []).Distinct().Order());
-            Assert.Equal((theObject.Shape, theObject.Size, theObject.CenterX, theObject.CenterY), (target.Shape, target.Size, target.CenterX, target.CenterY));
+            Assert.Equal(
+                (theObject.Shape, theObject.Size, theObject.CenterX, theObject.CenterY),
+                (target.Shape, target.Size, target.CenterX, target.CenterY));
             Assert.All(others, image => Assert.NotEqual(theObject.Shape, images[image - 1].Shape));
 
             foreach (var (attribute, lender) in borrowed)
