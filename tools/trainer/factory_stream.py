@@ -41,16 +41,22 @@ def read_sample(stream) -> Sample | None:
     return Sample(index, task, prompt, images[:n], images[n])
 
 
+def factory_command(factory: Path) -> list[str]:
+    """How to start the factory: a built DreamOmni2.DataFactory.dll runs on the installed .NET, and a self-contained
+    build (`dotnet publish tools/DataFactory -r linux-x64 --self-contained`) runs on a machine without one."""
+    return ["dotnet", str(factory)] if factory.suffix == ".dll" else [str(factory)]
+
+
 class FactoryStream:
     """Runs `DreamOmni2.DataFactory stream --start S` and groups samples into batches of equal image count, skipping
     the samples `keep` refuses."""
 
-    def __init__(self, factory_dll: Path, start: int, batch_size: int, keep: Callable[[Sample], bool] = lambda _: True,
+    def __init__(self, factory: Path, start: int, batch_size: int, keep: Callable[[Sample], bool] = lambda _: True,
                  prefetch_batches: int = 8):
         self.batch_size = batch_size
         self.keep = keep
         self.process = subprocess.Popen(
-            ["dotnet", str(factory_dll), "stream", "--start", str(start)],
+            factory_command(factory) + ["stream", "--start", str(start)],
             stdout=subprocess.PIPE, bufsize=1 << 20,
         )
         self.batches: queue.Queue = queue.Queue(maxsize=prefetch_batches)

@@ -4,6 +4,10 @@ One command (Debian's python3-torch and python3-onnx; a CUDA machine with a rece
 
     /usr/bin/python3 tools/trainer/train.py --run tools/trainer/runs/both --out packs/tiny --hours 3
 
+On a GPU machine without .NET, publish the factory self-contained once
+(`dotnet publish tools/DataFactory -c Release -r linux-x64 --self-contained -o DIR`) and pass
+`--factory DIR/DreamOmni2.DataFactory`.
+
 Resumable: run the same command again and it continues from the run folder's checkpoint. Every --export-minutes it
 exports the EMA weights as a complete pack to --out, with the training log beside it.
 """
@@ -28,7 +32,7 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from factory_stream import TASKS, FactoryStream, Sample  # noqa: E402
+from factory_stream import TASKS, FactoryStream, Sample, factory_command  # noqa: E402
 from pack_export import load_initializers, schedule_shift, shifted_sigma  # noqa: E402
 from flux_tiny import (  # noqa: E402
     FluxTinyTransformer, SpaceToDepthEncoder, TextEncoderConfig, TinyTextEncoder, TransformerConfig,
@@ -60,7 +64,9 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--export-minutes", type=float, default=20.0)
     p.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: all cores)")
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--factory-dll", type=Path, help="a built DreamOmni2.DataFactory.dll (default: build it)")
+    p.add_argument("--factory", type=Path,
+                   help="a built DreamOmni2.DataFactory.dll, or a self-contained DreamOmni2.DataFactory executable for a "
+                        "machine without .NET (default: build it)")
     p.add_argument("--export-only", action="store_true", help="export the run's checkpoint as a pack and stop")
     p.add_argument("--init-from-pack", type=Path,
                    help="start a new run from the weights of an exported pack (its training/summary.json names the "
@@ -81,14 +87,14 @@ def parse_args() -> argparse.Namespace:
 
 
 def build_factory(run: Path, prebuilt: Path | None) -> Path:
-    dll = prebuilt
-    if dll is None:
+    factory = prebuilt
+    if factory is None:
         out = run / "factory"
         subprocess.run(["dotnet", "build", str(REPO / "tools" / "DataFactory"), "-c", "Release", "-o", str(out),
                         "-v", "quiet", "-nologo"], check=True)
-        dll = out / "DreamOmni2.DataFactory.dll"
-    subprocess.run(["dotnet", str(dll), "vocab", "--out", str(run / "vocab.txt")], check=True)
-    return dll
+        factory = out / "DreamOmni2.DataFactory.dll"
+    subprocess.run(factory_command(factory) + ["vocab", "--out", str(run / "vocab.txt")], check=True)
+    return factory
 
 
 def load_vocab(path: Path) -> dict[str, int]:
@@ -173,7 +179,7 @@ class Trainer:
         torch.set_num_threads(args.threads or len(os.sched_getaffinity(0)))
         torch.manual_seed(args.seed)
         args.run.mkdir(parents=True, exist_ok=True)
-        self.factory_dll = build_factory(args.run, args.factory_dll)
+        self.factory = build_factory(args.run, args.factory)
         self.vocab = load_vocab(args.run / "vocab.txt")
         self.text_cfg = TextEncoderConfig(vocab_size=len(self.vocab), max_length=TEXT_LENGTH)
         self.model_cfg = TransformerConfig(width=args.width, double_blocks=args.double_blocks,
@@ -291,7 +297,7 @@ class Trainer:
     def run(self) -> None:
         args = self.args
         tasks = {TASKS.index(task) for task in args.tasks}
-        stream = FactoryStream(self.factory_dll, self.next_index, args.batch, keep=lambda sample: sample.task in tasks
+        stream = FactoryStream(self.factory, self.next_index, args.batch, keep=lambda sample: sample.task in tasks
                                and (args.image_counts is None or len(sample.inputs) in args.image_counts))
         new_log = not self.log_path.exists()
         log = self.log_path.open("a", newline="")
