@@ -18,9 +18,10 @@ internal static class ShapeWorldEditComposer
     public static string Compose(ShapeWorldReading reading, ICollection<string> warnings, int imageCount)
     {
         var changes = new List<Change>();
+        var attributeSaid = AttributeSaidApart(reading);
         foreach (var role in reading.Roles)
         {
-            changes.AddRange(ChangeFrom(role));
+            changes.AddRange(ChangeFrom(ReadWithAttributeSaidApart(role, attributeSaid)));
         }
         var (source, sourceIndex, newShape) = Shapes(reading);
         if (newShape is not null)
@@ -30,7 +31,7 @@ internal static class ShapeWorldEditComposer
         }
         foreach (var (index, value) in reading.Untaken<ValueToken>())
         {
-            if (!IsDescriptionOfSource(reading, index, sourceIndex))
+            if (!IsDescriptionOfSource(reading, index, sourceIndex) && !DescribesWhatIsThere(reading, index))
             {
                 changes.Add(ValueChange(reading, value));
             }
@@ -46,6 +47,33 @@ internal static class ShapeWorldEditComposer
         UnusedImages.Warn(warnings, reading, imageCount, firstReference: 2);
         return change.Prompt(source);
     }
+
+    /// <summary>
+    /// The one attribute an instruction names apart from the images it takes from: "change the color of the star to
+    /// match image 2", "swap the background of image 1 for the one in image 2", "recolor the star like image 2".
+    /// </summary>
+    private static ShapeWorldAttribute? AttributeSaidApart(ShapeWorldReading reading)
+    {
+        var attributes = reading.Untaken<AttributeToken>().Select(a => a.Token.Attribute)
+            .Concat(reading.Tokens.OfType<VerbToken>()
+                .Where(v => ShapeWorldLexicon.EditVerbAttributes.ContainsKey(v.Said))
+                .Select(v => ShapeWorldLexicon.EditVerbAttributes[v.Said]))
+            .Distinct()
+            .ToList();
+        return attributes.Count == 1 ? attributes[0] : null;
+    }
+
+    /// <summary>
+    /// An image named without what to take from it takes the attribute said apart; "the shape in image 2" with none
+    /// said gives its shape ("turn the star into the shape from image 2").
+    /// </summary>
+    private static ImageRole ReadWithAttributeSaidApart(ImageRole role, ShapeWorldAttribute? attributeSaid) => role switch
+    {
+        WholeObject or BareImage or ShapeInImage when role.Image > 1 && attributeSaid is { } attribute =>
+            new BorrowedAttribute(role.Image, attribute),
+        WholeObject { Noun: "shape" } => new BorrowedAttribute(role.Image, ShapeWorldAttribute.Shape),
+        _ => role,
+    };
 
     private static IEnumerable<Change> ChangeFrom(ImageRole role) => role switch
     {
@@ -74,7 +102,11 @@ internal static class ShapeWorldEditComposer
         string? newShape = null;
         foreach (var (index, shape) in reading.Untaken<ShapeToken>())
         {
-            if (source is null)
+            if (newShape is null && IsFollowedByInsteadOf(reading, index))
+            {
+                newShape = shape.Shape;
+            }
+            else if (source is null)
             {
                 (source, sourceIndex) = (shape.Shape, index);
             }
@@ -100,6 +132,14 @@ internal static class ShapeWorldEditComposer
         }
         return j >= 0 && reading.Tokens[j] is WordToken word && ShapeChangeWords.Contains(word.Said);
     }
+
+    /// <summary>"a heart instead of the star": the shape wanted comes first.</summary>
+    private static bool IsFollowedByInsteadOf(ShapeWorldReading reading, int index) =>
+        reading.IsWord(index + 1, "instead") && reading.IsWord(index + 2, "of");
+
+    /// <summary>"from filled to outlined", "filled instead of outlined": the value after "from" or "instead of" is the one there now.</summary>
+    private static bool DescribesWhatIsThere(ShapeWorldReading reading, int index) =>
+        reading.IsWord(index - 1, "from") || (reading.IsWord(index - 1, "of") && reading.IsWord(index - 2, "instead"));
 
     /// <summary>"the red square": values right before the shape being changed describe it as it is.</summary>
     private static bool IsDescriptionOfSource(ShapeWorldReading reading, int index, int sourceIndex)

@@ -52,8 +52,8 @@ internal static class ShapeWorldLexicon
 
     private static readonly (ShapeWorldAttribute Attribute, string[] Words)[] AttributeNames =
     [
-        (ShapeWorldAttribute.Color, ["color", "colour", "colors", "colours", "hue"]),
-        (ShapeWorldAttribute.Pattern, ["pattern", "patterns", "texture", "material", "print"]),
+        (ShapeWorldAttribute.Color, ["color", "colour", "colors", "colours", "hue", "colored", "coloured"]),
+        (ShapeWorldAttribute.Pattern, ["pattern", "patterns", "texture", "material", "print", "patterned"]),
         (ShapeWorldAttribute.Shape, ["shape", "form"]),
         (ShapeWorldAttribute.Style, ["style", "fill"]),
         (ShapeWorldAttribute.Size, ["size"]),
@@ -63,14 +63,26 @@ internal static class ShapeWorldLexicon
     private static readonly string[] ObjectNouns = ["object", "subject", "thing", "item", "figure"];
 
     private static readonly string[] EditVerbs =
-        ["change", "turn", "recolor", "recolour", "replace", "swap", "edit", "modify", "transform", "convert", "alter"];
+        [
+            "change", "turn", "recolor", "recolour", "reshape", "resize", "scale", "replace", "swap", "edit", "modify",
+            "transform", "convert", "alter",
+        ];
 
-    private static readonly string[] GenerationVerbs = ["generate", "create", "draw", "render", "produce", "depict", "compose"];
+    /// <summary>Verbs that say which attribute an edit changes: "recolor the star to match image 2".</summary>
+    public static IReadOnlyDictionary<string, ShapeWorldAttribute> EditVerbAttributes { get; } =
+        new Dictionary<string, ShapeWorldAttribute>
+        {
+            ["recolor"] = ShapeWorldAttribute.Color, ["recolour"] = ShapeWorldAttribute.Color,
+            ["reshape"] = ShapeWorldAttribute.Shape,
+        };
 
+    private static readonly string[] GenerationVerbs = ["generate", "create", "produce", "compose"];
+
+    /// <summary>Verbs of either task: "draw the star in the style of image 2" edits, "draw a red star" generates.</summary>
     private static readonly string[] NeutralVerbs =
         [
-            "make", "give", "get", "put", "place", "set", "paint", "use", "take", "apply", "copy", "borrow", "transfer",
-            "match", "keep", "show", "do",
+            "make", "give", "get", "put", "place", "set", "paint", "draw", "render", "depict", "use", "take", "apply",
+            "copy", "borrow", "transfer", "match", "keep", "show", "do",
         ];
 
     private static readonly string[] GrammarWords =
@@ -80,7 +92,8 @@ internal static class ShapeWorldLexicon
         "you", "i", "we", "me", "my", "want", "need", "let", "have", "has", "having", "should", "be", "is", "are",
         "so", "only", "just", "while", "but", "also", "too", "then", "now", "instead", "everything", "else", "rest",
         "unchanged", "using", "based", "new", "look", "looks", "shown", "seen", "used", "taken", "there", "here",
-        "which", "whose", "exactly", "way", "version", ",", ".", ";", ":", "!", "?",
+        "which", "whose", "exactly", "way", "version", "against", "front", "behind", "drawn", "middle", "center",
+        "centre", "i'd", "i'm", "we'd", "you'd", ",", ".", ";", ":", "!", "?",
     ];
 
     private static readonly string[] Negations =

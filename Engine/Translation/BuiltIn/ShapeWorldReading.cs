@@ -106,7 +106,8 @@ internal sealed class ShapeWorldReading
     }
 
     /// <summary>What stands to the left of an image, across linking words, descriptions and shapes.</summary>
-    /// <param name="Head">An attribute or object named of the image ("the color of the star in image 2").</param>
+    /// <param name="Head">An attribute named of the image, across the object it is in ("the color of the star in image 2",
+    /// "the color of the one in image 2"), or else the object itself ("the object in image 1").</param>
     /// <param name="ComparedValue">A value compared to the image ("striped like image 2").</param>
     /// <param name="NearestShape">The shape said to be in the image ("the star from image 1").</param>
     private sealed record LeftScan(int? Head, int? ComparedValue, int? NearestShape);
@@ -115,13 +116,19 @@ internal sealed class ShapeWorldReading
     {
         int? nearestShape = null;
         int? comparedValue = null;
+        int? namedObject = null;
         var compared = false;
         for (var j = imageIndex - 1; j >= 0 && !taken[j]; j--)
         {
             switch (Tokens[j])
             {
-                case AttributeToken or ObjectToken:
+                case AttributeToken:
                     return new LeftScan(j, comparedValue, nearestShape);
+                case ObjectToken when namedObject is null && nearestShape is null && comparedValue is null:
+                    namedObject = j;
+                    continue;
+                case ObjectToken:
+                    break;
                 case ShapeToken:
                     nearestShape ??= j;
                     continue;
@@ -137,7 +144,7 @@ internal sealed class ShapeWorldReading
             }
             break;
         }
-        return new LeftScan(null, comparedValue, nearestShape);
+        return new LeftScan(comparedValue is null ? namedObject : null, comparedValue, nearestShape);
     }
 
     private ImageRole? AttachPossessive(int imageIndex, int image)
@@ -214,7 +221,7 @@ internal sealed class ShapeWorldReading
     private static ImageRole RoleOf(Token head, int image) => head switch
     {
         AttributeToken attribute => new BorrowedAttribute(image, attribute.Attribute),
-        ObjectToken => new WholeObject(image),
+        ObjectToken noun => new WholeObject(image, noun.Said),
         ShapeToken shape => new ShapeInImage(image, shape.Shape),
         _ => throw new ArgumentOutOfRangeException(nameof(head)),
     };
@@ -233,6 +240,6 @@ internal sealed class ShapeWorldReading
         }
     }
 
-    private bool IsWord(int index, string word) =>
+    public bool IsWord(int index, string word) =>
         index >= 0 && index < Tokens.Count && Tokens[index] is WordToken w && w.Said == word;
 }

@@ -10,25 +10,14 @@ namespace DreamOmni2.Engine.Translation.BuiltIn;
 /// </summary>
 internal static partial class ShapeWorldTokenizer
 {
-    [GeneratedRegex(@"polka[\s-]*dot(?:s|ted)?")]
-    private static partial Regex PolkaDots();
+    private static readonly string[] ImageNouns = ["image", "picture", "photo", "photograph", "pic"];
 
-    [GeneratedRegex(@"checker[\s-]*board")]
-    private static partial Regex Checkerboard();
-
-    [GeneratedRegex(@"\b(?:medium|mid)[\s-]*(?:sized?)\b")]
-    private static partial Regex MediumSized();
-
-    [GeneratedRegex(@"\d+|[a-z]+(?:'t)?|'s\b|[,.;:!?]")]
+    [GeneratedRegex(@"\d+|[a-z]+(?:'(?:t|d|m|ll|re|ve))?|'s\b|[,.;:!?]")]
     private static partial Regex Word();
 
     public static IReadOnlyList<Token> Tokenize(string canonicalInstruction)
     {
-        var text = canonicalInstruction.ToLowerInvariant().Replace('\u2019', '\'');
-        text = PolkaDots().Replace(text, "dotted");
-        text = Checkerboard().Replace(text, "checkerboard");
-        text = MediumSized().Replace(text, "medium");
-
+        var text = ShapeWorldIdioms.Rewrite(canonicalInstruction.ToLowerInvariant().Replace('\u2019', '\''));
         var words = Word().Matches(text).Select(m => m.Value).ToList();
         var tokens = new List<Token>(words.Count);
         for (var i = 0; i < words.Count; i++)
@@ -51,6 +40,14 @@ internal static partial class ShapeWorldTokenizer
         {
             return new AttributeToken(ShapeWorldAttribute.Style, word);
         }
+        if (IsTheResultImage(words, i))
+        {
+            return new WordToken(word);
+        }
+        if (IsObjectInAnImage(words, i))
+        {
+            return new ObjectToken(word);
+        }
         if (ShapeWorldLexicon.Words.TryGetValue(word, out var token))
         {
             return token;
@@ -67,4 +64,15 @@ internal static partial class ShapeWorldTokenizer
     private static bool IsOutlineNamedAsAttribute(List<string> words, int i) =>
         words[i] == "outline"
         && ((i + 1 < words.Count && words[i + 1] == "of") || (i > 0 && words[i - 1] == "'s"));
+
+    /// <summary>"make a new picture with …" and "an image of …" describe the result, not an image of the request.</summary>
+    private static bool IsTheResultImage(List<string> words, int i) =>
+        ImageNouns.Contains(words[i]) && i > 0 && words[i - 1] is "a" or "an" or "new";
+
+    /// <summary>
+    /// "the shape in image 2" and "the one from image 3" point at an image's object, where "the shape of image 2" names
+    /// the attribute.
+    /// </summary>
+    private static bool IsObjectInAnImage(List<string> words, int i) =>
+        words[i] is "shape" or "one" && i + 2 < words.Count && words[i + 1] is "in" or "from" && words[i + 2] == "image";
 }

@@ -28,6 +28,15 @@ public sealed class BuiltInGenerationTranslationTests
         { 2, "generate the object of image 1 with image 2's stripes", "generate the object of image 1 with the pattern of image 2 on a white background" },
         { 3, "generate the object of image 1 with the color and pattern of image 2 on the backdrop of image 3", "generate the object of image 1 with the color of image 2 and the pattern of image 2 on the background of image 3" },
         { 2, "draw image 1's star in image 2's color", "generate the object of image 1 with the color of image 2 on a white background" },
+        { 3, "make a new picture with the star from image 2 in the colour of image 3, on the background of image 1", "generate the object of image 2 with the color of image 3 on the background of image 1" },
+        { 2, "make a new image with the object in image 1, against a plain mint backdrop", "generate the object of image 1 on a mint background" },
+        { 0, "an image of a red star on a sky background", "a medium red solid filled star on a sky background" },
+        { 3, "take the shape from image two, give it the pattern of the object in image one, and put it on the 3rd pic's background", "generate the object of image 2 with the pattern of image 1 on the background of image 3" },
+        { 3, "I want the object in image 2 in the style of image one and coloured like the shape in image three against a mint green backdrop", "generate the object of image 2 with the style of image 1 and the color of image 3 on a mint background" },
+        { 2, "with image 2's background, render the heart from the 1st photo patterned like image 2", "generate the object of image 1 with the pattern of image 2 on the background of image 2" },
+        { 0, "a picture of a big filled-in cyan hexagon with stripes in the middle, on a plain grey background", "a large cyan striped filled hexagon on a gray background" },
+        { 0, "can I get a green gradient-shaded diamond, small and outline-only against a sky-blue backdrop", "a small green gradient outlined diamond on a sky background" },
+        { 0, "I'd like a solid-colored red star on a sand background", "a medium red solid filled star on a sand background" },
         { 0, "draw a star with a red color and striped pattern", "a medium red striped filled star on a white background" },
     };
 
