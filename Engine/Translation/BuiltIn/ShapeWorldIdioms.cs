@@ -58,21 +58,25 @@ internal static partial class ShapeWorldIdioms
     [GeneratedRegex(@",?\s*\bkeeping\s+(?:its|the|everything)\b[^,.;!?]*")]
     private static partial Regex KeepingClause();
 
-    public static string Rewrite(string text)
-    {
-        text = PolkaDots().Replace(text, "dotted");
-        text = Checkerboard().Replace(text, "checkerboard");
-        text = MediumSized().Replace(text, "medium");
-        text = SkyBlue().Replace(text, "sky");
-        text = MintGreen().Replace(text, "mint");
-        text = GradientShaded().Replace(text, "gradient");
-        text = SolidColoured().Replace(text, "solid");
-        text = FilledIn().Replace(text, "filled");
-        text = FillIn().Replace(text, "make filled");
-        text = OnlyTheOutlineOf().Replace(text, "outlined");
-        text = PlainBackground().Replace(text, "");
-        text = FilledOrOutlinedTheWay().Replace(text, "in the style of");
-        text = KeepEverythingExcept().Replace(text, "give ${object} the ${attribute} of");
-        return KeepingClause().Replace(text, "");
-    }
+    /// <summary>In order: compounds first, so that the idioms after them see single words.</summary>
+    private static readonly (Regex Pattern, string Replacement)[] Rewrites =
+    [
+        (PolkaDots(), "dotted"),
+        (Checkerboard(), "checkerboard"),
+        (MediumSized(), "medium"),
+        (SkyBlue(), "sky"),
+        (MintGreen(), "mint"),
+        (GradientShaded(), "gradient"),
+        (SolidColoured(), "solid"),
+        (FilledIn(), "filled"),
+        (FillIn(), "make filled"),
+        (OnlyTheOutlineOf(), "outlined"),
+        (PlainBackground(), ""),
+        (FilledOrOutlinedTheWay(), "in the style of"),
+        (KeepEverythingExcept(), "give ${object} the ${attribute} of"),
+        (KeepingClause(), ""),
+    ];
+
+    public static string Rewrite(string text) =>
+        Rewrites.Aggregate(text, (rewritten, rewrite) => rewrite.Pattern.Replace(rewritten, rewrite.Replacement));
 }
