@@ -13,7 +13,9 @@ internal sealed record ResolvedReferences(string Text, IReadOnlySet<int> Images)
 /// </summary>
 internal static partial class ImageReferenceResolver
 {
-    private const string Noun = "(?:image|picture|photograph|photo|pic|img)";
+    /// <summary>The words people use for an image, "|"-separated.</summary>
+    internal const string NounWords = "image|picture|photograph|photo|pic|img";
+    private const string Noun = "(?:" + NounWords + ")";
     private const string Cardinal = "one|two|three|four|five|six|seven|eight|nine|ten";
     private const string Ordinal = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|10th|last|final";
 

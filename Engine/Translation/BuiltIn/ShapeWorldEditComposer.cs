@@ -69,7 +69,7 @@ internal static class ShapeWorldEditComposer
     /// </summary>
     private static ImageRole ReadWithAttributeSaidApart(ImageRole role, ShapeWorldAttribute? attributeSaid) => role switch
     {
-        WholeObject or BareImage or ShapeInImage when role.Image > 1 && attributeSaid is { } attribute =>
+        WholeObject or BareImage or ShapeInImage when attributeSaid is { } attribute =>
             new BorrowedAttribute(role.Image, attribute),
         WholeObject { Noun: "shape" } => new BorrowedAttribute(role.Image, ShapeWorldAttribute.Shape),
         _ => role,

@@ -10,7 +10,7 @@ namespace DreamOmni2.Engine.Translation.BuiltIn;
 /// </summary>
 internal static partial class ShapeWorldTokenizer
 {
-    private static readonly string[] ImageNouns = ["image", "picture", "photo", "photograph", "pic"];
+    private static readonly string[] ImageNouns = ImageReferenceResolver.NounWords.Split('|');
 
     [GeneratedRegex(@"\d+|[a-z]+(?:'(?:t|d|m|ll|re|ve))?|'s\b|[,.;:!?]")]
     private static partial Regex Word();
