@@ -78,12 +78,30 @@ def parse_args() -> argparse.Namespace:
                    help=f"train only on these of the factory's tasks, comma-separated (default: {','.join(TASKS)})")
     p.add_argument("--image-counts", type=lambda text: [int(n) for n in text.split(",")],
                    help="train only on samples with these numbers of input images, comma-separated (default: any)")
+    p.add_argument("--favour", type=parse_favour, metavar="PHRASE=FACTOR",
+                   help="oversample the samples whose standard prompt contains PHRASE by FACTOR, by keeping each other "
+                        "sample with probability 1/FACTOR (e.g. 'the shape of image=4')")
     args = p.parse_args()
     if unknown := set(args.tasks) - set(TASKS):
         p.error(f"unknown task {', '.join(sorted(unknown))}: the factory's tasks are {', '.join(TASKS)}")
     if args.grow_single_blocks and not args.init_from_pack:
         p.error("--grow-single-blocks deepens a trained pack: name it with --init-from-pack")
     return args
+
+
+def parse_favour(text: str) -> tuple[str, float]:
+    phrase, _, factor = text.rpartition("=")
+    if not phrase or not factor.replace(".", "", 1).isdigit() or float(factor) < 1:
+        raise argparse.ArgumentTypeError(f"expected PHRASE=FACTOR with FACTOR at least 1, got {text!r}")
+    return phrase, float(factor)
+
+
+def favoured(sample: Sample, favour: tuple[str, float] | None) -> bool:
+    """Whether a sample stays under --favour: those with the phrase always, the others by a draw fixed by their index,
+    so a resumed run keeps the same samples."""
+    if favour is None or favour[0] in sample.prompt:
+        return True
+    return (sample.index * 0x9E3779B97F4A7C15 % 2**64) / 2**64 < 1 / favour[1]
 
 
 def build_factory(run: Path, prebuilt: Path | None) -> Path:
@@ -298,7 +316,8 @@ class Trainer:
         args = self.args
         tasks = {TASKS.index(task) for task in args.tasks}
         stream = FactoryStream(self.factory, self.next_index, args.batch, keep=lambda sample: sample.task in tasks
-                               and (args.image_counts is None or len(sample.inputs) in args.image_counts))
+                               and (args.image_counts is None or len(sample.inputs) in args.image_counts)
+                               and favoured(sample, args.favour))
         new_log = not self.log_path.exists()
         log = self.log_path.open("a", newline="")
         writer = csv.writer(log)

@@ -6,12 +6,12 @@ namespace DreamOmni2.Cli.Tests.Commands;
 public class EvalCommandTests
 {
     [Fact]
-    public async Task Eval_judges_held_out_cases_under_the_four_schemes_and_writes_json_and_a_contact_sheet()
+    public async Task Eval_judges_held_out_cases_under_the_four_schemes_and_writes_json_a_failure_list_and_a_contact_sheet()
     {
         using var temp = new TempFolder();
         var run = await CliRun.Invoke(
             "eval", "--pack", PackLocator.RepositoryPack("tiny"), "--cases", "2", "--task", "edit", "--steps", "2",
-            "--json", temp.File("eval.json"), "--sheet", temp.File("eval.png"));
+            "--json", temp.File("eval.json"), "--sheet", temp.File("eval.png"), "--failures", temp.File("failures.tsv"));
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Matches(@"success[^\n]*\n\s*edit\s+\d\.\d\d \(2\)\s+\d\.\d\d \(2\)\s+\d\.\d\d \(2\)\s+\d\.\d\d \(2\)", run.Output);
@@ -27,6 +27,10 @@ public class EvalCommandTests
             Assert.InRange(r.GetProperty("success").GetDouble(), 0, 1);
             Assert.InRange(r.GetProperty("right_images").GetDouble(), 0, 1);
         });
+        var failedOutputs = results.Sum(r => (int)Math.Round(r.GetProperty("cases").GetInt32() * (1 - r.GetProperty("success").GetDouble())));
+        var failureLines = File.ReadAllLines(temp.File("failures.tsv"));
+        Assert.Equal(failedOutputs, failureLines.Length - 1);
+        Assert.All(failureLines[1..], line => Assert.StartsWith("edit\t", line));
         var sheet = ImageDecoder.Decode(File.ReadAllBytes(temp.File("eval.png")), ImageLimits.Default, 1);
         Assert.Equal(2 * (2 * 64 + 10) + 10 + 22, sheet.Height);
     }

@@ -92,6 +92,28 @@ public class EvaluationReportTests
             .Select(b => (b.GetProperty("images").GetInt32(), b.GetProperty("success").GetDouble(), b.GetProperty("cases").GetInt32())));
     }
 
+    [Fact]
+    public void The_failed_case_list_has_one_line_per_failed_output_with_its_reason_and_prompt()
+    {
+        var report = new EvaluationReport();
+        var sample = ShapeWorldFactory.CreateHeldOut(1, 0, TaskKind.Edit);
+        report.Add(Outcome(sample, EncodingScheme.Both, 1, JudgeResult.Ok));
+        report.Add(Outcome(sample, EncodingScheme.None, -1, "a distractor"));
+        report.Add(Outcome(sample, EncodingScheme.Both, 1, "a wrong shape"));
+
+        var list = new StringWriter();
+        report.WriteFailedCases(list);
+
+        var lines = list.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("task\tscheme\tcase\timages\treason\tprompt", lines[0]);
+        Assert.Equal(
+            [
+                ["edit", "none", "0", $"{sample.Inputs.Count}", "nearer a distractor", sample.Prompt],
+                ["edit", "index + shift", "0", $"{sample.Inputs.Count}", "nearer a wrong shape", sample.Prompt],
+            ],
+            lines[1..].Select(line => line.Split('\t')));
+    }
+
     private static CaseOutcome Outcome(Sample sample, EncodingScheme scheme, double distractorMargin, string failure)
     {
         var passed = failure == JudgeResult.Ok;

@@ -29,12 +29,13 @@ public static class EvalCommand
         var steps = new Option<int?>("--steps") { Description = "denoising steps (default: the pack's)" };
         var translate = new Option<bool>("--translate") { Description = "send a loose phrasing through the built-in translator instead of the standard prompt" };
         var json = new Option<FileInfo>("--json") { Description = "write the results here as JSON", HelpName = "FILE" };
+        var failures = new Option<FileInfo>("--failures") { Description = "list each failed output here (tab-separated: task, scheme, case, images, reason, prompt)", HelpName = "FILE.tsv" };
         var sheet = new Option<FileInfo>("--sheet") { Description = "write a contact sheet PNG of the first cases here", HelpName = "FILE.png" };
         var sheetCases = new Option<int>("--sheet-cases") { Description = "cases per task on the contact sheet", DefaultValueFactory = _ => 6 };
 
         var command = new Command("eval", "success rates of a shape-world pack on held-out cases under the four encoding schemes")
         {
-            pack, provider, cases, caseSeed, tasks, steps, translate, json, sheet, sheetCases,
+            pack, provider, cases, caseSeed, tasks, steps, translate, json, failures, sheet, sheetCases,
         };
         command.Validators.Add(result =>
         {
@@ -67,6 +68,11 @@ public static class EvalCommand
             if (parsed.GetValue(json) is { } jsonFile)
             {
                 await File.WriteAllTextAsync(jsonFile.FullName, report.ToJson(sessions.Pack.Name, plan.CaseSeed, stepsUsed), cancellationToken);
+            }
+            if (parsed.GetValue(failures) is { } failuresFile)
+            {
+                await using var failuresWriter = failuresFile.CreateText();
+                report.WriteFailedCases(failuresWriter);
             }
             if (parsed.GetValue(sheet) is { } sheetFile)
             {

@@ -92,6 +92,17 @@ public sealed class EvaluationReport
         }
     }
 
+    /// <summary>One tab-separated line per failed output: task, scheme, case number, image count, the judge's reason
+    /// and the prompt, so a pack's failures can be read case by case.</summary>
+    public void WriteFailedCases(TextWriter writer)
+    {
+        writer.WriteLine("task\tscheme\tcase\timages\treason\tprompt");
+        foreach (var o in _outcomes.Where(o => !o.Verdict.Passed))
+        {
+            writer.WriteLine($"{o.Sample.Task.Name()}\t{o.Scheme.Label}\t{o.CaseNumber}\t{o.Sample.Inputs.Count}\t{o.Verdict.Reason}\t{o.Prompt}");
+        }
+    }
+
     private static double Rate(IEnumerable<CaseOutcome> outcomes, Func<CaseOutcome, bool> counts) =>
         Math.Round((double)outcomes.Count(counts) / outcomes.Count(), 4);
 
