@@ -3,6 +3,7 @@ using DreamOmni2.Cli.Evaluation;
 using DreamOmni2.DataFactory.Judging;
 using DreamOmni2.DataFactory.Tasks;
 using DreamOmni2.Engine.Latents;
+using DreamOmni2.Engine.Prompting;
 
 namespace DreamOmni2.Cli.Tests.Evaluation;
 
@@ -90,6 +91,39 @@ public class EvaluationReportTests
         var byImages = json.RootElement.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("index").GetBoolean()).GetProperty("by_images");
         Assert.Equal([(2, 1.0, 2), (3, 0.5, 2)], byImages.EnumerateArray()
             .Select(b => (b.GetProperty("images").GetInt32(), b.GetProperty("success").GetDouble(), b.GetProperty("cases").GetInt32())));
+    }
+
+    [Fact]
+    public void Edits_are_also_broken_down_by_the_attribute_they_change()
+    {
+        var report = new EvaluationReport();
+        var samples = Enumerable.Range(0, 60).Select(i => ShapeWorldFactory.CreateHeldOut(1, i, TaskKind.Edit)).ToList();
+        var shapeEdit = samples.First(s => EditedAttribute.Of(s) == ShapeWorldAttribute.Shape);
+        var colorEdit = samples.First(s => EditedAttribute.Of(s) == ShapeWorldAttribute.Color);
+        report.Add(Outcome(shapeEdit, EncodingScheme.Both, 1, "a wrong shape"));
+        report.Add(Outcome(shapeEdit, EncodingScheme.Both, 1, JudgeResult.Ok));
+        report.Add(Outcome(colorEdit, EncodingScheme.Both, 1, JudgeResult.Ok));
+        report.Add(Outcome(colorEdit, EncodingScheme.None, -1, "a distractor"));
+        var generation = ShapeWorldFactory.CreateHeldOut(1, 0, TaskKind.Generate);
+        report.Add(Outcome(generation, EncodingScheme.Both, 1, JudgeResult.Ok));
+        report.Add(Outcome(generation, EncodingScheme.None, 1, JudgeResult.Ok));
+
+        var rows = report.Rows();
+        var table = new StringWriter();
+        report.WriteTable(table, [EncodingScheme.None, EncodingScheme.Both]);
+
+        Assert.Equal([new ChangeRate("color", 1.0, 1), new ChangeRate("shape", 0.5, 2)], rows.Single(r => r.Task == "edit" && r.Index).ByChange);
+        Assert.All(rows.Where(r => r.Task == "generate"), r => Assert.Empty(r.ByChange));
+        var lines = table.ToString().Split(Environment.NewLine);
+        Assert.Contains(lines, line => line.StartsWith("edit by change"));
+        Assert.DoesNotContain(lines, line => line.StartsWith("generate by change"));
+        Assert.Equal(["-", "0.50", "(2)"], lines.Single(line => line.StartsWith("shape ")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..]);
+        Assert.Equal(["0.00", "(1)", "1.00", "(1)"], lines.Single(line => line.StartsWith("color ")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..]);
+        using var json = JsonDocument.Parse(report.ToJson("tiny", 1, 12));
+        var byChange = json.RootElement.GetProperty("results").EnumerateArray()
+            .Single(r => r.GetProperty("task").GetString() == "edit" && r.GetProperty("index").GetBoolean()).GetProperty("by_change");
+        Assert.Equal([("color", 1.0, 1), ("shape", 0.5, 2)], byChange.EnumerateArray()
+            .Select(b => (b.GetProperty("change").GetString(), b.GetProperty("success").GetDouble(), b.GetProperty("cases").GetInt32())));
     }
 
     [Fact]

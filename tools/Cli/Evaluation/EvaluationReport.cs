@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using DreamOmni2.DataFactory.Tasks;
 using DreamOmni2.Engine.Latents;
+using DreamOmni2.Engine.Prompting;
 
 namespace DreamOmni2.Cli.Evaluation;
 
@@ -17,11 +18,12 @@ public sealed class EvaluationReport
     public IReadOnlyList<EvaluationRow> Rows() => _outcomes
         .GroupBy(o => (o.Sample.Task, o.Scheme))
         .Select(g => new EvaluationRow(g.Key.Task.Name(), g.Key.Scheme.Index, g.Key.Scheme.Shift,
-            Rate(g, o => o.Verdict.Passed), g.Count(), Rate(g, o => o.Verdict.TookTheRightImages), Failures(g), ByImages(g)))
+            Rate(g, o => o.Verdict.Passed), g.Count(), Rate(g, o => o.Verdict.TookTheRightImages), Failures(g), ByImages(g), ByChange(g)))
         .ToList();
 
     /// <summary>The success table, the share of outputs that took what they took from the right images, then per task
-    /// the success by how many images a case has and how many outputs failed for each reason.</summary>
+    /// the success by how many images a case has, for edits by the attribute changed, and how many outputs failed for
+    /// each reason.</summary>
     public void WriteTable(TextWriter writer, IReadOnlyList<EncodingScheme> schemes)
     {
         var rows = Rows();
@@ -34,6 +36,11 @@ public sealed class EvaluationReport
             writer.WriteLine();
             WriteSuccessByImages(writer, task, taskRows, schemes);
             writer.WriteLine();
+            if (taskRows.Any(r => r.ByChange.Count > 0))
+            {
+                WriteSuccessByChange(writer, task, taskRows, schemes);
+                writer.WriteLine();
+            }
             WriteFailures(writer, task, taskRows, schemes);
         }
     }
@@ -50,6 +57,18 @@ public sealed class EvaluationReport
         }
     }
 
+    private static void WriteSuccessByChange(TextWriter writer, string task, IReadOnlyList<EvaluationRow> rows, IReadOnlyList<EncodingScheme> schemes)
+    {
+        writer.WriteLine($"{task} by change".PadRight(20) + string.Concat(schemes.Select(s => s.Label.PadLeft(16))));
+        foreach (var change in rows.SelectMany(r => r.ByChange).Select(b => b.Change).Distinct().Order(StringComparer.Ordinal))
+        {
+            var cells = schemes.Select(s => RowOf(rows, s))
+                .Select(r => r.ByChange.SingleOrDefault(b => b.Change == change) is { } rate ? $"{rate.Success:0.00} ({rate.Cases})" : "-")
+                .Select(cell => cell.PadLeft(16));
+            writer.WriteLine(change.PadRight(20) + string.Concat(cells));
+        }
+    }
+
     private static EvaluationRow RowOf(IEnumerable<EvaluationRow> rows, EncodingScheme scheme) =>
         rows.Single(r => r.Index == scheme.Index && r.Shift == scheme.Shift);
 
@@ -57,6 +76,14 @@ public sealed class EvaluationReport
         .GroupBy(o => o.Sample.Inputs.Count)
         .OrderBy(g => g.Key)
         .Select(g => new ImageCountRate(g.Key, Rate(g, o => o.Verdict.Passed), g.Count()))
+        .ToList();
+
+    private static IReadOnlyList<ChangeRate> ByChange(IEnumerable<CaseOutcome> outcomes) => outcomes
+        .Select(o => (Outcome: o, Change: EditedAttribute.Of(o.Sample)))
+        .Where(c => c.Change is not null)
+        .GroupBy(c => c.Change!.Value.Word(), c => c.Outcome)
+        .OrderBy(g => g.Key, StringComparer.Ordinal)
+        .Select(g => new ChangeRate(g.Key, Rate(g, o => o.Verdict.Passed), g.Count()))
         .ToList();
 
     private static void WriteFailures(TextWriter writer, string task, IReadOnlyList<EvaluationRow> rows, IReadOnlyList<EncodingScheme> schemes)
@@ -119,6 +146,8 @@ public sealed class EvaluationReport
 /// <param name="RightImages">The share of outputs nearer the target than every answer built from a wrong image.</param>
 /// <param name="Failures">How many outputs failed for each reason (the judge's failure kinds), most frequent first.</param>
 /// <param name="ByImages">The success rate among the cases with each number of input images, fewest first.</param>
+/// <param name="ByChange">For edits and text edits, the success rate among the cases that change each attribute of the
+/// source (empty for the other tasks).</param>
 public sealed record EvaluationRow(
     string Task,
     bool Index,
@@ -127,9 +156,12 @@ public sealed record EvaluationRow(
     int Cases,
     double RightImages,
     IReadOnlyDictionary<string, int> Failures,
-    IReadOnlyList<ImageCountRate> ByImages);
+    IReadOnlyList<ImageCountRate> ByImages,
+    IReadOnlyList<ChangeRate> ByChange);
 
 public sealed record ImageCountRate(int Images, double Success, int Cases);
+
+public sealed record ChangeRate(string Change, double Success, int Cases);
 
 internal sealed record EvaluationDocument(
     string Pack,
