@@ -60,6 +60,12 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--width", type=int, default=256)
     p.add_argument("--double-blocks", type=int, default=1)
     p.add_argument("--single-blocks", type=int, default=4)
+    p.add_argument("--heads", type=int, default=4, help="attention heads of a new model")
+    p.add_argument("--rope-axes", type=lambda text: tuple(int(n) for n in text.split(",")), default=(16, 24, 24),
+                   help="head dimensions RoPE gives the index, row and column axes of a new model (they sum to "
+                        "width / heads)")
+    p.add_argument("--rope-theta", type=float, default=10000.0,
+                   help="RoPE base of a new model: lower turns more of each axis's frequencies across the 8x8 token grid")
     p.add_argument("--checkpoint-minutes", type=float, default=10.0)
     p.add_argument("--export-minutes", type=float, default=20.0)
     p.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: all cores)")
@@ -84,6 +90,9 @@ def parse_args() -> argparse.Namespace:
     args = p.parse_args()
     if unknown := set(args.tasks) - set(TASKS):
         p.error(f"unknown task {', '.join(sorted(unknown))}: the factory's tasks are {', '.join(TASKS)}")
+    if len(args.rope_axes) != 3 or sum(args.rope_axes) * args.heads != args.width or any(d % 2 for d in args.rope_axes):
+        p.error(f"--rope-axes must be three even numbers that sum to width / heads = {args.width / args.heads:g}, "
+                f"got {args.rope_axes}")
     if args.grow_single_blocks and not args.init_from_pack:
         p.error("--grow-single-blocks deepens a trained pack: name it with --init-from-pack")
     return args
@@ -201,7 +210,8 @@ class Trainer:
         self.vocab = load_vocab(args.run / "vocab.txt")
         self.text_cfg = TextEncoderConfig(vocab_size=len(self.vocab), max_length=TEXT_LENGTH)
         self.model_cfg = TransformerConfig(width=args.width, double_blocks=args.double_blocks,
-                                           single_blocks=args.single_blocks)
+                                           single_blocks=args.single_blocks, heads=args.heads,
+                                           rope_axes=args.rope_axes, rope_theta=args.rope_theta)
         origin = None
         checkpoint = torch.load(self.checkpoint_path(), map_location=self.device) \
             if self.checkpoint_path().exists() else None
