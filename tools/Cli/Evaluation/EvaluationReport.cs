@@ -34,38 +34,31 @@ public sealed class EvaluationReport
         {
             var taskRows = rows.Where(r => r.Task == task).ToList();
             writer.WriteLine();
-            WriteSuccessByImages(writer, task, taskRows, schemes);
+            WriteSuccessBy(writer, $"{task} by images", taskRows, schemes,
+                r => r.ByImages.Select(b => (b.Images == 1 ? "1 image" : $"{b.Images} images", b.Success, b.Cases)));
             writer.WriteLine();
             if (taskRows.Any(r => r.ByChange.Count > 0))
             {
-                WriteSuccessByChange(writer, task, taskRows, schemes);
+                WriteSuccessBy(writer, $"{task} by change", taskRows, schemes, r => r.ByChange.Select(b => (b.Change, b.Success, b.Cases)));
                 writer.WriteLine();
             }
             WriteFailures(writer, task, taskRows, schemes);
         }
     }
 
-    private static void WriteSuccessByImages(TextWriter writer, string task, IReadOnlyList<EvaluationRow> rows, IReadOnlyList<EncodingScheme> schemes)
+    /// <summary>One line per part of the cases (an image count, a changed attribute), with each scheme's success among
+    /// them, or "-" where a scheme has no such case.</summary>
+    private static void WriteSuccessBy(
+        TextWriter writer, string title, IReadOnlyList<EvaluationRow> rows, IReadOnlyList<EncodingScheme> schemes,
+        Func<EvaluationRow, IEnumerable<(string Part, double Success, int Cases)>> parts)
     {
-        writer.WriteLine($"{task} by images".PadRight(20) + string.Concat(schemes.Select(s => s.Label.PadLeft(16))));
-        foreach (var images in rows.SelectMany(r => r.ByImages).Select(b => b.Images).Distinct().Order())
+        writer.WriteLine(title.PadRight(20) + string.Concat(schemes.Select(s => s.Label.PadLeft(16))));
+        foreach (var part in rows.SelectMany(parts).Select(p => p.Part).Distinct().Order(StringComparer.Ordinal))
         {
-            var cells = schemes.Select(s => RowOf(rows, s))
-                .Select(r => r.ByImages.SingleOrDefault(b => b.Images == images) is { } rate ? $"{rate.Success:0.00} ({rate.Cases})" : "-")
+            var cells = schemes.Select(s => parts(RowOf(rows, s)).Where(p => p.Part == part)
+                    .Select(p => $"{p.Success:0.00} ({p.Cases})").SingleOrDefault() ?? "-")
                 .Select(cell => cell.PadLeft(16));
-            writer.WriteLine((images == 1 ? "1 image" : $"{images} images").PadRight(20) + string.Concat(cells));
-        }
-    }
-
-    private static void WriteSuccessByChange(TextWriter writer, string task, IReadOnlyList<EvaluationRow> rows, IReadOnlyList<EncodingScheme> schemes)
-    {
-        writer.WriteLine($"{task} by change".PadRight(20) + string.Concat(schemes.Select(s => s.Label.PadLeft(16))));
-        foreach (var change in rows.SelectMany(r => r.ByChange).Select(b => b.Change).Distinct().Order(StringComparer.Ordinal))
-        {
-            var cells = schemes.Select(s => RowOf(rows, s))
-                .Select(r => r.ByChange.SingleOrDefault(b => b.Change == change) is { } rate ? $"{rate.Success:0.00} ({rate.Cases})" : "-")
-                .Select(cell => cell.PadLeft(16));
-            writer.WriteLine(change.PadRight(20) + string.Concat(cells));
+            writer.WriteLine(part.PadRight(20) + string.Concat(cells));
         }
     }
 
