@@ -28,6 +28,12 @@ public static class EvalCommand
         tasks.AcceptOnlyFromAmong(Enum.GetValues<TaskKind>().Select(t => t.Name()).ToArray());
         var steps = new Option<int?>("--steps") { Description = "denoising steps (default: the pack's)" };
         var translate = new Option<bool>("--translate") { Description = "send a loose phrasing through the built-in translator instead of the standard prompt" };
+        var place = new Option<string>("--place")
+        {
+            Description = "draw each edit's and text edit's object as the factory placed it, at the canvas center, or snapped onto the 8-pixel token grid",
+            DefaultValueFactory = _ => PlacementNames[EditPlacement.AsDrawn],
+        };
+        place.AcceptOnlyFromAmong(PlacementNames.Values.ToArray());
         var json = new Option<FileInfo>("--json") { Description = "write the results here as JSON", HelpName = "FILE" };
         var failures = new Option<FileInfo>("--failures") { Description = "list each failed output here (tab-separated: task, scheme, case, images, reason, prompt)", HelpName = "FILE.tsv" };
         var sheet = new Option<FileInfo>("--sheet") { Description = "write a contact sheet PNG of the first cases here", HelpName = "FILE.png" };
@@ -35,7 +41,7 @@ public static class EvalCommand
 
         var command = new Command("eval", "success rates of a shape-world pack on held-out cases under the four encoding schemes")
         {
-            pack, provider, cases, caseSeed, tasks, steps, translate, json, failures, sheet, sheetCases,
+            pack, provider, cases, caseSeed, tasks, steps, translate, place, json, failures, sheet, sheetCases,
         };
         command.Validators.Add(result =>
         {
@@ -54,7 +60,8 @@ public static class EvalCommand
                 parsed.GetValue(tasks)!.Select(ParseTask).ToList(),
                 EncodingScheme.All,
                 parsed.GetValue(steps),
-                parsed.GetValue(translate));
+                parsed.GetValue(translate),
+                PlacementNames.Single(p => p.Value == parsed.GetValue(place)).Key);
             var report = new EvaluationReport();
             int total = plan.Cases * plan.Tasks.Count * plan.Schemes.Count;
             await foreach (var outcome in new AblationEvaluation(sessions, InstructionTranslators.ForPack(sessions.Pack.Manifest, null)).RunAsync(plan, cancellationToken))
@@ -83,6 +90,13 @@ public static class EvalCommand
         });
         return command;
     }
+
+    private static readonly IReadOnlyDictionary<EditPlacement, string> PlacementNames = new Dictionary<EditPlacement, string>
+    {
+        [EditPlacement.AsDrawn] = "as-drawn",
+        [EditPlacement.Center] = "center",
+        [EditPlacement.Grid] = "grid",
+    };
 
     private static TaskKind ParseTask(string name) => Enum.GetValues<TaskKind>().Single(t => t.Name() == name);
 }

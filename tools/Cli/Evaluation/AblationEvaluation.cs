@@ -23,7 +23,7 @@ public sealed class AblationEvaluation(PackSessions sessions, IInstructionTransl
         {
             for (int caseNumber = 0; caseNumber < plan.Cases; caseNumber++)
             {
-                var sample = ShapeWorldFactory.CreateHeldOut(plan.CaseSeed, caseNumber, task);
+                var sample = EditPlacements.Apply(ShapeWorldFactory.CreateHeldOut(plan.CaseSeed, caseNumber, task), plan.Placement);
                 var images = sample.Inputs.Select(input => (ReadOnlyMemory<byte>)PngEncoder.Encode(input.Rgb, Canvas, Canvas)).ToList();
                 var mode = ModeOf(task);
                 var prompt = plan.Translate ? await TranslateAsync(sample, caseNumber, images, mode, cancellationToken) : sample.Prompt;
