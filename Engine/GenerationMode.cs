@@ -6,3 +6,9 @@ public enum GenerationMode
     Edit,
     Generate,
 }
+
+public static class GenerationModeExtensions
+{
+    /// <summary>The mode as people and pack files write it: "edit" or "generate".</summary>
+    public static string Name(this GenerationMode mode) => mode == GenerationMode.Edit ? "edit" : "generate";
+}

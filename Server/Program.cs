@@ -1,17 +1,10 @@
-using DreamOmni2.Server.Auth;
+using DreamOmni2.Engine.Packs;
 using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Hosting;
 
-if (args is [.., HostedUsers.HashPasswordCommand])
+if (ServerCommands.Run(args, Console.In, Console.Out, Console.Error) is { } exitCode)
 {
-    string password = Console.In.ReadLine() ?? "";
-    if (password.Length == 0)
-    {
-        Console.Error.WriteLine("type the password on standard input, e.g. read -rs P && echo \"$P\" | dotnet run --project Server -- hash-password");
-        return 2;
-    }
-    Console.WriteLine(PasswordHash.Create(password));
-    return 0;
+    return exitCode;
 }
 
 var layout = RepositoryLayout.Find(Directory.GetCurrentDirectory());
@@ -28,7 +21,16 @@ app.Lifetime.ApplicationStarted.Register(() =>
         Console.WriteLine($"DreamOmni2 Playground: open {url}");
     }
 });
-app.Run();
+try
+{
+    app.Run();
+}
+catch (Exception e) when (e is PackValidationException or InvalidOperationException or IOException)
+{
+    // A pack, a setting or the address that stops the server: one line saying what, no stack trace.
+    Console.Error.WriteLine($"DreamOmni2 Playground cannot start: {e.Message}");
+    return 2;
+}
 return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>

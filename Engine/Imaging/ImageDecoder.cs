@@ -9,7 +9,7 @@ namespace DreamOmni2.Engine.Imaging;
 public static class ImageDecoder
 {
     /// <param name="imageNumber">The image's 1-based number in the request, used in error messages.</param>
-    /// <exception cref="ImageInputException">The file was refused; <see cref="ImageInputException.Error"/> says why.</exception>
+    /// <exception cref="ImageInputException">The file was refused; <see cref="ImageInputException.Kind"/> says why.</exception>
     public static DecodedImage Decode(ReadOnlySpan<byte> bytes, ImageLimits limits, int imageNumber)
     {
         if (bytes.IsEmpty)
@@ -32,7 +32,7 @@ public static class ImageDecoder
         using var codec = SKCodec.Create(stream);
         if (codec is null)
         {
-            throw ImageHeader.IsSupported(bytes) ? Truncated(imageNumber) : NotAnImage(imageNumber);
+            throw Undecodable(bytes, imageNumber);
         }
         if (codec.EncodedFormat is not (SKEncodedImageFormat.Png or SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Webp))
         {
@@ -66,6 +66,15 @@ public static class ImageDecoder
                 $"and {limits.MaxSide} px a side — scale it down");
         }
     }
+
+    private static ImageInputException Undecodable(ReadOnlySpan<byte> bytes, int imageNumber) => ImageHeader.Defect(bytes) switch
+    {
+        HeaderDefect.BadChecksum => Refuse(ImageInputError.Damaged, imageNumber,
+            "is damaged: its header fails its checksum — save or download it again"),
+        HeaderDefect.NoPixels => Refuse(ImageInputError.NoPixels, imageNumber,
+            "declares a width or height of 0, so it holds no picture — export it again"),
+        _ => ImageHeader.IsSupported(bytes) ? Truncated(imageNumber) : NotAnImage(imageNumber),
+    };
 
     private static ImageInputException Truncated(int imageNumber) =>
         Refuse(ImageInputError.Truncated, imageNumber,

@@ -34,6 +34,21 @@ internal static class ImageHeader
         return IsWebP(bytes) ? WebPSize(bytes) : null;
     }
 
+    /// <summary>What is wrong with a PNG's header that a codec refused, when the header itself shows it.</summary>
+    public static HeaderDefect Defect(ReadOnlySpan<byte> bytes)
+    {
+        if (!IsPng(bytes) || bytes.Length < 33 || !bytes[12..16].SequenceEqual("IHDR"u8))
+        {
+            return HeaderDefect.None;
+        }
+        if (Crc32.Compute(bytes[12..29]) != BinaryPrimitives.ReadUInt32BigEndian(bytes[29..]))
+        {
+            return HeaderDefect.BadChecksum;
+        }
+        bool noPixels = BinaryPrimitives.ReadUInt32BigEndian(bytes[16..]) == 0 || BinaryPrimitives.ReadUInt32BigEndian(bytes[20..]) == 0;
+        return noPixels ? HeaderDefect.NoPixels : HeaderDefect.None;
+    }
+
     private static bool IsPng(ReadOnlySpan<byte> bytes) => bytes.StartsWith(PngSignature);
 
     private static bool IsJpeg(ReadOnlySpan<byte> bytes) => bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]);
@@ -124,4 +139,12 @@ internal static class ImageHeader
     }
 
     private static int UInt24(ReadOnlySpan<byte> bytes) => bytes[0] | bytes[1] << 8 | bytes[2] << 16;
+}
+
+/// <summary>A defect <see cref="ImageHeader.Defect"/> can see in a header.</summary>
+internal enum HeaderDefect
+{
+    None,
+    BadChecksum,
+    NoPixels,
 }

@@ -1,6 +1,6 @@
 namespace DreamOmni2.Engine.Imaging;
 
-/// <summary>Why an input image, or a request's set of images, was refused.</summary>
+/// <summary>Why an input image was refused.</summary>
 public enum ImageInputError
 {
     Empty,
@@ -8,7 +8,11 @@ public enum ImageInputError
     TooManyPixels,
     NotAnImage,
     Truncated,
+
+    /// <summary>A header fails its checksum.</summary>
+    Damaged,
+
+    /// <summary>The header declares a width or height of 0.</summary>
+    NoPixels,
     UnsupportedFormat,
-    TooManyImages,
-    TooFewImages,
 }

@@ -1,17 +1,13 @@
+using DreamOmni2.Engine.Requests;
+
 namespace DreamOmni2.Engine.Imaging;
 
-/// <summary>An input image (or the set of them) was refused; the message says what to do about it.</summary>
-public sealed class ImageInputException : Exception
+/// <summary>An input image was refused; the message says what to do about it.</summary>
+public sealed class ImageInputException(ImageInputError kind, int? imageNumber, string message)
+    : InvalidRequestException(new RequestError(RequestField.Images, message, imageNumber))
 {
-    public ImageInputException(ImageInputError error, int? imageNumber, string message)
-        : base(message)
-    {
-        Error = error;
-        ImageNumber = imageNumber;
-    }
+    public ImageInputError Kind { get; } = kind;
 
-    public ImageInputError Error { get; }
-
-    /// <summary>The 1-based number of the refused image, or null when the refusal concerns the whole set.</summary>
-    public int? ImageNumber { get; }
+    /// <summary>The 1-based number of the refused image, or null when it is not known.</summary>
+    public int? ImageNumber { get; } = imageNumber;
 }

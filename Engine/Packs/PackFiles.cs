@@ -10,7 +10,7 @@ public static class PackFiles
         var t = m.Transformer;
         foreach (var mode in Enum.GetValues<GenerationMode>())
         {
-            string name = PackManifestRules.ModeName(mode);
+            string name = mode.Name();
             if (t.Modes.For(mode) is { } graph)
             {
                 yield return new($"transformer.modes.{name}", graph);

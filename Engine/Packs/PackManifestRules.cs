@@ -58,7 +58,7 @@ public static class PackManifestRules
             {
                 if (adapters.For(mode) is not null && t.Modes.For(mode) is null)
                 {
-                    yield return $"field 'transformer.lora_adapters.{ModeName(mode)}': an adapter for a mode with no transformer";
+                    yield return $"field 'transformer.lora_adapters.{mode.Name()}': an adapter for a mode with no transformer";
                 }
             }
         }
@@ -158,8 +158,6 @@ public static class PackManifestRules
 
     private static bool IsTokenAligned(int width, int height, int multiple) =>
         width > 0 && height > 0 && width % multiple == 0 && height % multiple == 0;
-
-    internal static string ModeName(GenerationMode mode) => mode == GenerationMode.Edit ? "edit" : "generate";
 
     internal static string RoleName(TextEmbeddingRole role) =>
         role == TextEmbeddingRole.EncoderHiddenStates ? "encoder_hidden_states" : "pooled_projections";

@@ -5,7 +5,7 @@ using DreamOmni2.Engine.Runtime;
 
 namespace DreamOmni2.Engine.Pipeline;
 
-/// <summary>A request resolved against its pack: settings with defaults filled in, and the references encoded into tokens.</summary>
+/// <summary>A run's images decoded, resized and encoded into tokens, and the size of its output.</summary>
 /// <param name="ReferenceTokens">Every reference image's packed latent tokens, in request order.</param>
 /// <param name="Started">When preparation began (a <see cref="System.Diagnostics.Stopwatch"/> timestamp).</param>
 internal sealed record JobInputs(
@@ -13,43 +13,23 @@ internal sealed record JobInputs(
     IReadOnlyList<ImageSize> ReferenceSizes,
     IReadOnlyList<GridSize> ReferenceGrids,
     float[] ReferenceTokens,
-    ulong Seed,
-    int Steps,
-    float Guidance,
-    EncodingScheme Scheme,
     long Started)
 {
-    public static JobInputs Read(
-        PackSessions sessions, GenerationRequest request, RunOptions runOptions, long started, CancellationToken cancellationToken)
+    /// <exception cref="ImageInputException">An image cannot be read or is over the limits.</exception>
+    public static JobInputs Read(PackSessions sessions, PipelineInput input, RunOptions runOptions, long started, CancellationToken cancellationToken)
     {
-        var manifest = sessions.Pack.Manifest;
-        var defaults = manifest.Defaults;
-        var latent = manifest.Latent;
-        if (!sessions.Supports(request.Mode))
+        var rules = sessions.Rules;
+        var latent = sessions.Pack.Manifest.Latent;
+        var settings = input.Settings;
+        if (input.Images.Count > rules.MaxImages || (settings.Mode == GenerationMode.Edit && input.Images.Count == 0))
         {
-            throw new ArgumentException($"pack '{sessions.Pack.Name}' does not offer {request.Mode.ToString().ToLowerInvariant()} mode");
+            throw new ArgumentException($"{input.Images.Count} images do not fit settings that were not completed for this pack", nameof(input));
         }
-        int steps = request.Steps ?? defaults.Steps;
-        if (steps <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(request), steps, "steps must be at least 1");
-        }
-        if (request.OutputSize is not null && request.Mode == GenerationMode.Edit)
-        {
-            throw new ArgumentException("an edit keeps the size of image 1; an output size is for generation only");
-        }
-
-        var limits = ImageLimits.Default with
-        {
-            MaxImages = defaults.MaxImages,
-            MinImages = request.Mode == GenerationMode.Edit ? 1 : 0,
-        };
-        limits.EnsureImageCount(request.Images.Count);
-        var images = request.Images
-            .Select((bytes, i) => BucketResize.Apply(ImageDecoder.Decode(bytes.Span, limits, i + 1), defaults.Buckets))
+        var images = input.Images
+            .Select((bytes, i) => BucketResize.Apply(ImageDecoder.Decode(bytes.Span, ImageLimits.Default, i + 1), sessions.Pack.Manifest.Defaults.Buckets))
             .ToList();
         var sizes = images.Select(image => image.Size).ToList();
-        var grids = sizes.Select(size => GridSize.ForImage(size.Height, size.Width, latent.Downsampling)).ToList();
+        var grids = sizes.Select(rules.Grid).ToList();
         var tokens = new float[grids.Sum(g => g.Tokens) * latent.TokenFeatures];
         int offset = 0;
         for (int i = 0; i < images.Count; i++)
@@ -60,21 +40,6 @@ internal sealed record JobInputs(
             LatentPacking.Pack(z, latent.Channels, resized.Height / latent.Downsampling, resized.Width / latent.Downsampling, tokens.AsSpan(offset, length));
             offset += length;
         }
-
-        var output = request.Mode == GenerationMode.Edit
-            ? sizes[0]
-            : request.OutputSize is { } wanted
-                ? Imaging.OutputSize.For(wanted.Width, wanted.Height, defaults.MaxArea, latent.PixelsPerToken)
-                : defaults.GenerateSize;
-        return new JobInputs(
-            output,
-            sizes,
-            grids,
-            tokens,
-            request.Seed ?? (ulong)Random.Shared.NextInt64(0, 1L << 32),
-            steps,
-            request.Guidance ?? defaults.Guidance,
-            request.Scheme ?? manifest.Encoding,
-            started);
+        return new JobInputs(rules.OutputSize(settings.Mode, sizes, settings.OutputSize), sizes, grids, tokens, started);
     }
 }

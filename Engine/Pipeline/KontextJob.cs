@@ -17,7 +17,7 @@ namespace DreamOmni2.Engine.Pipeline;
 public sealed class KontextJob : IDisposable
 {
     private readonly PackSessions _sessions;
-    private readonly GenerationRequest _request;
+    private readonly PipelineInput _input;
     private readonly RunOptions _runOptions;
     private readonly Denoiser _denoiser;
     private readonly PreviewRenderer? _preview;
@@ -30,34 +30,35 @@ public sealed class KontextJob : IDisposable
     private TimeSpan _denoiseTime;
     private TimeSpan _onnxTime;
 
-    private KontextJob(PackSessions sessions, GenerationRequest request, JobInputs inputs, RunOptions runOptions, CancellationToken cancellationToken)
+    private KontextJob(PackSessions sessions, PipelineInput input, JobInputs inputs, RunOptions runOptions, CancellationToken cancellationToken)
     {
         _sessions = sessions;
-        _request = request;
+        _input = input;
+        var settings = input.Settings;
         _runOptions = runOptions;
         var latent = sessions.Pack.Manifest.Latent;
         _latentHeight = inputs.OutputSize.Height / latent.Downsampling;
         _latentWidth = inputs.OutputSize.Width / latent.Downsampling;
         var target = GridSize.ForImage(inputs.OutputSize.Height, inputs.OutputSize.Width, latent.Downsampling);
-        _sigmas = FlowMatchSchedule.Sigmas(inputs.Steps, target.Tokens, sessions.Pack.Manifest.Schedule);
+        _sigmas = FlowMatchSchedule.Sigmas(settings.Steps, target.Tokens, sessions.Pack.Manifest.Schedule);
 
-        var prompt = EncodedPrompt.Encode(sessions.TextEncoders, request.Prompt, _runOptions, cancellationToken);
+        var prompt = EncodedPrompt.Encode(sessions.TextEncoders, input.Prompt, _runOptions, cancellationToken);
         _denoiser = new Denoiser(
-            sessions.Transformer(request.Mode),
+            sessions.Transformer(settings.Mode),
             target.Tokens,
             latent.TokenFeatures,
             inputs.ReferenceTokens,
-            PositionIds.Build(inputs.Scheme, target, inputs.ReferenceGrids),
+            PositionIds.Build(settings.Scheme, target, inputs.ReferenceGrids),
             prompt,
-            inputs.Guidance);
+            settings.Guidance);
 
         var noise = new float[latent.Channels * _latentHeight * _latentWidth];
-        LatentNoise.Fill(noise, inputs.Seed);
+        LatentNoise.Fill(noise, settings.Seed);
         _x = new float[noise.Length];
         LatentPacking.Pack(noise, latent.Channels, _latentHeight, _latentWidth, _x);
         _velocity = new float[_x.Length];
         _x0 = new float[_x.Length];
-        if (request.Previews)
+        if (settings.Previews)
         {
             var pack = sessions.Pack;
             _preview = new PreviewRenderer(
@@ -65,9 +66,9 @@ public sealed class KontextJob : IDisposable
         }
 
         Prepared = new PipelineEvent.Prepared(
-            request.Mode, inputs.OutputSize, inputs.ReferenceSizes, target.Tokens,
-            inputs.ReferenceTokens.Length / latent.TokenFeatures, prompt.Tokens, inputs.Seed, inputs.Steps,
-            inputs.Guidance, inputs.Scheme, request.Prompt, Stopwatch.GetElapsedTime(inputs.Started));
+            settings.Mode, inputs.OutputSize, inputs.ReferenceSizes, target.Tokens,
+            inputs.ReferenceTokens.Length / latent.TokenFeatures, prompt.Tokens, settings.Seed, settings.Steps,
+            settings.Guidance, settings.Scheme, input.Prompt, Stopwatch.GetElapsedTime(inputs.Started));
     }
 
     public PipelineEvent.Prepared Prepared { get; }
@@ -82,15 +83,14 @@ public sealed class KontextJob : IDisposable
 
     /// <summary>Decodes and validates the images, encodes them and the prompt, and binds the transformer's inputs.</summary>
     /// <exception cref="ImageInputException">An image, or the number of them, was refused.</exception>
-    /// <exception cref="ArgumentException">The request is not valid for this pack.</exception>
-    public static KontextJob Prepare(PackSessions sessions, GenerationRequest request, CancellationToken cancellationToken)
+    public static KontextJob Prepare(PackSessions sessions, PipelineInput input, CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
         var runOptions = new RunOptions();
         try
         {
-            var inputs = JobInputs.Read(sessions, request, runOptions, started, cancellationToken);
-            return new KontextJob(sessions, request, inputs, runOptions, cancellationToken);
+            var inputs = JobInputs.Read(sessions, input, runOptions, started, cancellationToken);
+            return new KontextJob(sessions, input, inputs, runOptions, cancellationToken);
         }
         catch
         {
@@ -145,9 +145,9 @@ public sealed class KontextJob : IDisposable
     {
         var p = Prepared;
         var parameters = new GenerationParameters(
-            _request.Instruction ?? _request.Prompt,
-            _request.Prompt,
-            _request.Translator,
+            _input.Settings.Instruction.Length > 0 ? _input.Settings.Instruction : _input.Prompt,
+            _input.Prompt,
+            _input.Translator,
             p.Mode,
             p.Seed,
             p.Steps,

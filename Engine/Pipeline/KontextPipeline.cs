@@ -17,9 +17,9 @@ public sealed class KontextPipeline(PackSessions sessions)
     public PackSessions Sessions { get; } = sessions;
 
     public async IAsyncEnumerable<PipelineEvent> RunAsync(
-        GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        PipelineInput input, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var (job, failure) = await Attempt(() => KontextJob.Prepare(Sessions, request, cancellationToken), cancellationToken);
+        var (job, failure) = await Attempt(() => KontextJob.Prepare(Sessions, input, cancellationToken), cancellationToken);
         if (job is null)
         {
             yield return new PipelineEvent.Failed(failure!);

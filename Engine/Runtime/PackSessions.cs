@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.ML.OnnxRuntime;
 using DreamOmni2.Engine.Packs;
+using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine.Text;
 
 namespace DreamOmni2.Engine.Runtime;
@@ -25,6 +26,7 @@ public sealed class PackSessions : IDisposable
         PreviewDecoder? previewDecoder)
     {
         Pack = pack;
+        Rules = new RequestRules(pack.Manifest);
         Provider = provider;
         _owned = owned;
         _transformers = transformers;
@@ -34,6 +36,9 @@ public sealed class PackSessions : IDisposable
     }
 
     public ModelPack Pack { get; }
+
+    /// <summary>What requests this pack accepts, and the sizes it gives their images.</summary>
+    public RequestRules Rules { get; }
 
     /// <summary>The provider that runs, which is the CPU when CUDA was requested but could not be had.</summary>
     public ExecutionProviderChoice Provider { get; }
@@ -48,7 +53,7 @@ public sealed class PackSessions : IDisposable
 
     public TransformerGraph Transformer(GenerationMode mode) => _transformers.TryGetValue(mode, out var graph)
         ? graph
-        : throw new NotSupportedException($"pack '{Pack.Name}' has no {PackManifestRules.ModeName(mode)} transformer");
+        : throw new NotSupportedException($"pack '{Pack.Name}' has no {mode.Name()} transformer");
 
     /// <summary>Creates and checks every session; throws <see cref="PackValidationException"/> listing every mismatch.</summary>
     public static PackSessions Open(ModelPack pack, ExecutionProviderChoice provider = ExecutionProviderChoice.Cpu, ILogger? logger = null)
@@ -141,7 +146,7 @@ public sealed class PackSessions : IDisposable
             var checkedFiles = new HashSet<string>(StringComparer.Ordinal);
             foreach (var mode in Enum.GetValues<GenerationMode>())
             {
-                string modeName = PackManifestRules.ModeName(mode);
+                string modeName = mode.Name();
                 if (m.Transformer.Modes.For(mode) is not { } file || Open(file, $"transformer.modes.{modeName}") is not (var session, var contract))
                 {
                     continue;

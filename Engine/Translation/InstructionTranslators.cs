@@ -30,5 +30,5 @@ public static class InstructionTranslators
 
     /// <summary>Shows a VLM each image at the pack's bucket size, as the diffusion model sees it.</summary>
     public static BucketResizeImagePreparer ImagePreparerFor(PackManifest manifest) =>
-        new(manifest.Defaults.Buckets, ImageLimits.Default with { MaxImages = manifest.Defaults.MaxImages });
+        new(manifest.Defaults.Buckets, ImageLimits.Default);
 }

@@ -1,7 +1,7 @@
-using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Engine.Translation;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Jobs;
+using DreamOmni2.Server.Refusals;
 using DreamOmni2.Server.Storage;
 using DreamOmni2.Server.Uploads;
 using Microsoft.AspNetCore.Mvc;
@@ -12,18 +12,22 @@ namespace DreamOmni2.Server.Api;
 public static class FileEndpoints
 {
     public const string UploadPath = "/api/uploads";
+    public const string FileField = "file";
+
+    /// <summary>Room beyond the file for the multipart framing and the small fields beside it.</summary>
+    public const long FormOverheadBytes = 64 * 1024;
 
     public static void MapPlaygroundFiles(this IEndpointRouteBuilder app, long maxUploadBytes)
     {
         app.MapPost(UploadPath, UploadAsync)
             .DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(maxUploadBytes + 64 * 1024));
+            .WithMetadata(new RequestSizeLimitAttribute(maxUploadBytes + FormOverheadBytes));
 
         app.MapGet("/files/{hash}", (string hash, HttpContext context, FileOwnership ownership, ContentStore store) =>
         {
             if (!ContentStore.IsHash(hash) || !ownership.Owns(OwnerId.Of(context.User), hash) || !store.Contains(hash))
             {
-                return Results.NotFound();
+                return NotFound("no file of yours has that name");
             }
             byte[] bytes = store.Read(hash);
             context.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
@@ -36,7 +40,7 @@ public static class FileEndpoints
             context.Response.Headers.CacheControl = "no-store";
             return jobs.LatestPreview(OwnerId.Of(context.User), id) is { } frame
                 ? Results.Bytes(frame.Jpeg, "image/jpeg")
-                : Results.NotFound();
+                : NotFound("no job of yours is running under that id");
         });
 
         app.MapGet("/jobs/{id}/result.png", (string id, HttpContext context, JobService jobs, ContentStore store) =>
@@ -44,35 +48,31 @@ public static class FileEndpoints
             var job = jobs.Find(OwnerId.Of(context.User), id);
             if (job?.Outcome.ResultHash is not { } hash)
             {
-                return Results.NotFound();
+                return NotFound("no finished job of yours has that id");
             }
             return Results.File(store.Read(hash), "image/png", $"dreamomni2-{job.Id}.png");
         });
     }
 
+    public static IResult NotFound(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: ProblemResponses.Title(StatusCodes.Status404NotFound), detail: detail);
+
     private static async Task<IResult> UploadAsync(HttpContext context, UploadService uploads)
     {
         if (!context.Request.HasFormContentType)
         {
-            return Results.BadRequest(new UploadError("send the image as multipart/form-data in a field named 'file'", null));
+            return BadRequest($"send the image as multipart/form-data in a field named '{FileField}'");
         }
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        if (form.Files.GetFile("file") is not { } file)
+        if (form.Files.GetFile(FileField) is not { } file)
         {
-            return Results.BadRequest(new UploadError("send the image as multipart/form-data in a field named 'file'", null));
+            return BadRequest($"send the image as multipart/form-data in a field named '{FileField}'");
         }
-        int imageNumber = int.TryParse(form["imageNumber"], out int n) && n > 0 ? n : 1;
-        try
-        {
-            await using var content = file.OpenReadStream();
-            return Results.Ok(await uploads.AcceptAsync(OwnerId.Of(context.User), content, file.FileName, imageNumber, context.RequestAborted));
-        }
-        catch (ImageInputException e)
-        {
-            return Results.BadRequest(new UploadError(e.Message, e.ImageNumber));
-        }
+        int imageNumber = int.TryParse(form["imageNumber"], out int n) && n is > 0 and < 100 ? n : 1;
+        await using var content = file.OpenReadStream();
+        return Results.Ok(await uploads.AcceptAsync(OwnerId.Of(context.User), content, file.Length, file.FileName, imageNumber, context.RequestAborted));
     }
-}
 
-/// <summary>Why an upload was refused, worded for a person.</summary>
-public sealed record UploadError(string Error, int? ImageNumber);
+    private static IResult BadRequest(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: ProblemResponses.Title(StatusCodes.Status400BadRequest), detail: detail);
+}

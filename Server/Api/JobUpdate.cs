@@ -1,3 +1,4 @@
+using DreamOmni2.Engine.Requests;
 using DreamOmni2.Server.Jobs;
 
 namespace DreamOmni2.Server.Api;
@@ -14,7 +15,7 @@ public sealed record JobUpdate(
     string? Prompt,
     ulong? Seed,
     string? ResultUrl,
-    JobError? Error)
+    RequestError? Error)
 {
     public static JobUpdate From(JobSnapshot s) => new(
         s.Id,
@@ -25,7 +26,7 @@ public sealed record JobUpdate(
         s.SecondsLeft,
         s.Preview is { } p ? JobUrls.Preview(s.Id, p.Step) : null,
         s.Record.Outcome.Prompt,
-        s.Record.Outcome.Seed,
+        s.Record.Spec.Settings.Seed,
         s.Record.Outcome.ResultHash is null ? null : JobUrls.Result(s.Id),
         s.Record.Outcome.Error);
 }

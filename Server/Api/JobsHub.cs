@@ -1,41 +1,53 @@
 using System.Runtime.CompilerServices;
 using DreamOmni2.Server.Auth;
+using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Jobs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace DreamOmni2.Server.Api;
 
 /// <summary>
 /// The API for programmatic clients: submit (images are uploaded first to /api/uploads), watch a job's updates as a
-/// stream, cancel a running job or remove a queued one. Each caller sees only their own jobs.
+/// stream, cancel a running job or remove a queued one. Each caller sees only their own jobs. Refusals reach the
+/// caller as a <see cref="HubException"/> with the reason (see <see cref="HubRefusals"/>).
 /// </summary>
 [Authorize]
-public sealed class JobsHub(JobService jobs) : Hub
+public sealed class JobsHub(JobService jobs, IOptions<PlaygroundOptions> options) : Hub
 {
     public const string Path = "/hubs/jobs";
 
-    public JobUpdate Submit(JobSubmission submission) => Guard(() =>
-        JobUpdate.From(new JobSnapshot(jobs.Submit(Owner, submission), null, 0, 0, null, null)));
+    private const string WatchCountKey = "watches";
+
+    public JobUpdate Submit(JobSubmission submission) =>
+        JobUpdate.From(new JobSnapshot(jobs.Submit(Owner, submission), null, 0, 0, null, null));
 
     public async Task<IReadOnlyList<string>> SubmitAblation(JobSubmission submission)
     {
-        try
-        {
-            var records = await jobs.SubmitAblationAsync(Owner, submission, Context.ConnectionAborted);
-            return records.Select(r => r.Id).ToList();
-        }
-        catch (JobRejectedException e)
-        {
-            throw new HubException(e.Message);
-        }
+        var records = await jobs.SubmitAblationAsync(Owner, submission, Context.ConnectionAborted);
+        return records.Select(r => r.Id).ToList();
     }
 
     public async IAsyncEnumerable<JobUpdate> Watch(string id, [EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var snapshot in jobs.WatchAsync(Owner, id, ct))
+        int limit = options.Value.MaxWatchesPerConnection;
+        var count = WatchCount();
+        if (Interlocked.Increment(ref count.Value) > limit)
         {
-            yield return JobUpdate.From(snapshot);
+            Interlocked.Decrement(ref count.Value);
+            throw new HubException($"this connection already watches {limit} jobs, the most it may — end a watch before starting another");
+        }
+        try
+        {
+            await foreach (var snapshot in jobs.WatchAsync(Owner, id, ct))
+            {
+                yield return JobUpdate.From(snapshot);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref count.Value);
         }
     }
 
@@ -45,15 +57,15 @@ public sealed class JobsHub(JobService jobs) : Hub
 
     private string Owner => OwnerId.Of(Context.User!);
 
-    private static T Guard<T>(Func<T> action)
+    private StrongBox<int> WatchCount()
     {
-        try
+        lock (Context.Items)
         {
-            return action();
-        }
-        catch (JobRejectedException e)
-        {
-            throw new HubException(e.Message);
+            if (!Context.Items.TryGetValue(WatchCountKey, out var count))
+            {
+                Context.Items[WatchCountKey] = count = new StrongBox<int>(0);
+            }
+            return (StrongBox<int>)count!;
         }
     }
 }

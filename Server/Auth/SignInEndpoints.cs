@@ -1,6 +1,6 @@
 using System.Net;
-using System.Security.Claims;
 using DreamOmni2.Server.Configuration;
+using DreamOmni2.Server.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -9,7 +9,8 @@ namespace DreamOmni2.Server.Auth;
 
 /// <summary>
 /// Hosted mode's sign-in: a plain form checked against the users in configuration (see <see cref="PasswordHash"/>),
-/// then a cookie; repeated failures for one name are throttled.
+/// then a cookie naming a server-side session. Attempts are limited per client address, and repeated failures for
+/// one name lock that name for a while.
 /// </summary>
 public static class SignInEndpoints
 {
@@ -18,9 +19,9 @@ public static class SignInEndpoints
 
     public static void MapSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapGet(SignInPath, (string? returnUrl, string? failed) => Results.Content(Form(returnUrl, failed), "text/html"))
+        app.MapGet(SignInPath, (string? returnUrl, string? failed) => Results.Content(Form(ReturnUrls.Safe(returnUrl), failed), "text/html"))
             .AllowAnonymous();
-        app.MapPost(SignInPath, SignInAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapPost(SignInPath, SignInAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(PlaygroundSecurity.SignInPolicy);
         app.MapPost(SignOutPath, async (HttpContext context) =>
         {
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -28,38 +29,36 @@ public static class SignInEndpoints
         }).DisableAntiforgery();
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, IOptions<PlaygroundOptions> options, SignInThrottle throttle)
+    private static async Task<IResult> SignInAsync(HttpContext context, IOptionsMonitor<PlaygroundOptions> options, SignInThrottle throttle)
     {
-        var form = await context.Request.ReadFormAsync();
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
         string user = form["user"].ToString();
         string password = form["password"].ToString();
-        string returnUrl = form["returnUrl"].ToString();
-        if (!IsLocal(returnUrl))
+        string returnUrl = ReturnUrls.Safe(form["returnUrl"].ToString());
+        if (user.Length is 0 or > 200 || password.Length > 1024)
         {
-            returnUrl = "/";
+            return Failed(Mismatch, returnUrl);
         }
         if (throttle.Blocked(user) is not null)
         {
             return Failed(Throttled, returnUrl);
         }
-        if (!PasswordHash.Verify(password, options.Value.Users.GetValueOrDefault(user)))
+        string? stored = options.CurrentValue.Users.GetValueOrDefault(user);
+        if (!PasswordHash.Verify(password, stored))
         {
             throttle.Failed(user);
             return Failed(Mismatch, returnUrl);
         }
         throttle.Succeeded(user);
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user)], CookieAuthenticationDefaults.AuthenticationScheme);
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-        return Results.Redirect(returnUrl);
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, HostedUsers.Principal(user, stored!));
+        return Results.LocalRedirect(returnUrl);
     }
-
-    private static bool IsLocal(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 
     private const string Mismatch = "mismatch";
     private const string Throttled = "throttled";
 
     private static IResult Failed(string why, string returnUrl) =>
-        Results.Redirect($"{SignInPath}?failed={why}&returnUrl={Uri.EscapeDataString(returnUrl)}");
+        Results.LocalRedirect($"{SignInPath}?failed={why}&returnUrl={Uri.EscapeDataString(returnUrl)}");
 
     private static string FailureMessage(string? failed) => failed switch
     {
@@ -68,17 +67,18 @@ public static class SignInEndpoints
         _ => "<p class=\"signin-error\">That user name and password do not match.</p>",
     };
 
-    private static string Form(string? returnUrl, string? failed) => $$"""
+    private static string Form(string returnUrl, string? failed) => $$"""
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>Sign in · DreamOmni2 Playground</title>
+        <meta name="viewport" content="width=device-width, initial-scale=1.0">
         <link rel="stylesheet" href="/css/playground.css"></head>
         <body class="signin">
         <form method="post" action="{{SignInPath}}" class="signin-card">
           <h1>DreamOmni2 Playground</h1>
           {{FailureMessage(failed)}}
-          <label>User <input name="user" autocomplete="username" required autofocus></label>
+          <label>User <input name="user" autocomplete="username" required autofocus maxlength="200"></label>
           <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
-          <input type="hidden" name="returnUrl" value="{{WebUtility.HtmlEncode(returnUrl ?? "/")}}">
+          <input type="hidden" name="returnUrl" value="{{WebUtility.HtmlEncode(returnUrl)}}">
           <button type="submit">Sign in</button>
         </form></body></html>
         """;

@@ -35,4 +35,42 @@ public sealed class PlaygroundOptions
     public int? DefaultSteps { get; set; }
 
     public int PreviewJpegQuality { get; set; } = 80;
+
+    /// <summary>Longest a job may run once the worker takes it; past that it fails and the worker moves on.</summary>
+    public TimeSpan MaxJobDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Instructions translated at once, beside the worker (each may wait on a VLM).</summary>
+    public int ConcurrentTranslations { get; set; } = 4;
+
+    /// <summary>Uploads decoded at once: each holds its file and its decoded pixels in memory meanwhile.</summary>
+    public int ConcurrentUploads { get; set; } = 2;
+
+    /// <summary>Jobs one hub connection may watch at once.</summary>
+    public int MaxWatchesPerConnection { get; set; } = 16;
+
+    /// <summary>What one user's uploads and results may take up on disk.</summary>
+    public long StorageQuotaBytes { get; set; } = 4L * 1024 * 1024 * 1024;
+
+    /// <summary>Origins besides the server's own allowed to send cookie-authenticated changes (e.g. https://other.example).</summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>
+    /// Behind a TLS-terminating proxy: trust its X-Forwarded-For and X-Forwarded-Proto, so the server knows the
+    /// client's address and that it is served over HTTPS (Secure cookies, HSTS).
+    /// </summary>
+    public ForwardedHeadersSetting ForwardedHeaders { get; set; } = new();
+
+    public RateLimitOptions RateLimits { get; set; } = new();
+}
+
+/// <summary>The <c>Playground:ForwardedHeaders</c> section.</summary>
+public sealed class ForwardedHeadersSetting
+{
+    public bool Enabled { get; set; }
+
+    /// <summary>Proxy addresses trusted to set the headers; empty: loopback only (the proxy on the same machine or pod).</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Networks (CIDR, e.g. 172.18.0.0/16) trusted to set the headers, for a proxy in another container.</summary>
+    public List<string> KnownNetworks { get; set; } = [];
 }

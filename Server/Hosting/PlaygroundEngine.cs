@@ -1,6 +1,7 @@
 using DreamOmni2.Engine;
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Pipeline;
+using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine.Runtime;
 using DreamOmni2.Engine.Translation;
 
@@ -11,12 +12,13 @@ public sealed class PlaygroundEngine : IDisposable
 {
     private readonly PackSessions _sessions;
 
+    /// <param name="defaultSteps">Replaces the pack's default step count; null: the pack's.</param>
     public PlaygroundEngine(PackSessions sessions, IInstructionTranslator translator, int? defaultSteps)
     {
         _sessions = sessions;
         Pipeline = new KontextPipeline(sessions);
         Translator = translator;
-        DefaultSteps = defaultSteps ?? sessions.Pack.Manifest.Defaults.Steps;
+        Rules = defaultSteps is { } steps ? new RequestRules(sessions.Pack.Manifest, steps) : sessions.Rules;
     }
 
     public ModelPack Pack => _sessions.Pack;
@@ -25,11 +27,8 @@ public sealed class PlaygroundEngine : IDisposable
 
     public IInstructionTranslator Translator { get; }
 
-    public int DefaultSteps { get; }
-
-    public float DefaultGuidance => Pack.Manifest.Defaults.Guidance;
-
-    public int MaxImages => Pack.Manifest.Defaults.MaxImages;
+    /// <summary>What requests this server's pack accepts: every submission is completed by these rules.</summary>
+    public RequestRules Rules { get; }
 
     /// <summary>An instruction in the pack's own world, shown in the empty instruction box.</summary>
     public string InstructionExample => Pack.Manifest.Prompt.Style == PromptStyle.ShapeWorld
@@ -37,9 +36,6 @@ public sealed class PlaygroundEngine : IDisposable
         : "make the bag in image 1 have the leather of the jacket in image 2";
 
     public string ProviderName => _sessions.Provider == ExecutionProviderChoice.Cuda ? "CUDA" : "CPU";
-
-    public bool Supports(GenerationMode mode) => _sessions.Supports(mode);
-
 
     public void Dispose() => _sessions.Dispose();
 }

@@ -6,18 +6,22 @@ using DreamOmni2.Engine.Translation.Vlm;
 using DreamOmni2.Server.Api;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Configuration;
+using DreamOmni2.Server.Health;
 using DreamOmni2.Server.Jobs;
+using DreamOmni2.Server.Refusals;
+using DreamOmni2.Server.Security;
+using DreamOmni2.Server.Telemetry;
 using DreamOmni2.Server.Storage;
 using DreamOmni2.Server.Uploads;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace DreamOmni2.Server.Hosting;
 
-/// <summary>Everything the playground registers: engine, storage, queue, auth, Blazor and the hub.</summary>
+/// <summary>Everything the playground registers: engine, storage, queue, auth, security, Blazor and the hub.</summary>
 public static class PlaygroundServices
 {
     public static WebApplicationBuilder AddPlayground(this WebApplicationBuilder builder, RepositoryLayout layout)
@@ -35,26 +39,50 @@ public static class PlaygroundServices
         services.AddSingleton<UploadRepository>();
         services.AddSingleton<FileOwnership>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SessionStore>();
         services.AddSingleton<UploadService>();
 
         services.AddSingleton(OpenEngine);
         services.AddSingleton<PromptTranslator>();
         services.AddSingleton(OpenResultChecker);
         services.AddSingleton<SubmissionReader>();
+        services.AddSingleton<SubmitRateLimit>();
+        services.AddSingleton<JobMetrics>();
         services.AddSingleton<JobService>();
         services.AddSingleton<JobRunner>();
-        services.AddHostedService<JobWorker>();
+        services.AddSingleton<JobWorker>();
+        services.AddHostedService<PlaygroundStartup>();
+        services.AddHostedService<JobRecovery>();
+        services.AddHostedService(provider => provider.GetRequiredService<JobWorker>());
 
-        AddAuthentication(services);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemResponses>();
+        services.Configure<FormOptions>(form =>
+        {
+            // An upload is one file and a field or two: anything more is refused while it is read.
+            form.ValueCountLimit = 16;
+            form.KeyLengthLimit = 256;
+            form.ValueLengthLimit = 4096;
+            form.MultipartHeadersCountLimit = 8;
+            form.MultipartHeadersLengthLimit = 4096;
+        });
+        services.AddPlaygroundHealth();
+        services.AddPlaygroundSecurity(builder.Configuration);
+        services.AddPlaygroundTelemetry(builder.Configuration);
+        AddAuthorization(services);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddSignalR().AddJsonProtocol(json => JobJson.Configure(json.PayloadSerializerOptions));
+        services.AddSignalR()
+            .AddHubOptions<JobsHub>(hub => hub.AddFilter<HubRefusals>())
+            .AddJsonProtocol(json => JobJson.Configure(json.PayloadSerializerOptions));
+        // SignalR logs every HubException (a refusal) as an error with its stack; HubRefusals logs refusals and faults itself.
+        builder.Logging.AddFilter(HubRefusals.DispatcherLogCategory, LogLevel.None);
         return builder;
     }
 
     private static PlaygroundOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<PlaygroundOptions>>().Value;
 
-    private static string DataFolder(IServiceProvider provider) =>
+    public static string DataFolder(IServiceProvider provider) =>
         provider.GetRequiredService<RepositoryLayout>().Resolve(Options(provider).DataPath);
 
     private static PlaygroundEngine OpenEngine(IServiceProvider provider)
@@ -90,23 +118,8 @@ public static class PlaygroundServices
         return new ResultChecker(loop, reflection.MaxRounds, engine, provider.GetRequiredService<ContentStore>());
     }
 
-    /// <summary>
-    /// Both schemes are registered and the configured mode picks one per request: hosted mode signs users in with a
-    /// cookie, local mode makes everyone the local user. Every endpoint then requires an authenticated user.
-    /// </summary>
-    private static void AddAuthentication(IServiceCollection services)
+    private static void AddAuthorization(IServiceCollection services)
     {
-        const string selected = "Playground";
-        services.AddAuthentication(selected)
-            .AddPolicyScheme(selected, selected, policy => policy.ForwardDefaultSelector = context =>
-                Options(context.RequestServices).Hosted ? CookieAuthenticationDefaults.AuthenticationScheme : LocalUser.SchemeName)
-            .AddCookie(cookie =>
-            {
-                cookie.LoginPath = SignInEndpoints.SignInPath;
-                cookie.Cookie.HttpOnly = true;
-                cookie.Cookie.SameSite = SameSiteMode.Lax;
-            })
-            .AddScheme<AuthenticationSchemeOptions, LocalUser>(LocalUser.SchemeName, null);
         services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddCascadingAuthenticationState();
     }
@@ -114,16 +127,14 @@ public static class PlaygroundServices
     public static WebApplication MapPlayground(this WebApplication app)
     {
         var options = Options(app.Services);
-        var engine = app.Services.GetRequiredService<PlaygroundEngine>();
-        app.Logger.LogInformation("Pack '{Pack}' on {Provider}; {Mode} mode", engine.Pack.Name, engine.ProviderName, options.Hosted ? "hosted" : "local");
-        HostedUsers.Check(options, app.Logger);
-        app.Services.GetRequiredService<JobService>();
-
+        app.UsePlaygroundSecurity();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
+        app.MapPlaygroundHealth();
         app.MapSignIn();
         app.MapPlaygroundFiles(options.MaxUploadBytes);
         app.MapHub<JobsHub>(JobsHub.Path);

@@ -26,7 +26,7 @@ public sealed class ResultChecker(ReflectionLoop? loop, int maxRounds, Playgroun
         var spec = round.Spec;
         var request = new TranslationRequest(
             spec.Images.Select(i => TranslationImage.FromEncoded(store.Read(i.Hash))).ToList(),
-            spec.Instruction, spec.Mode, engine.Pack.Manifest.Prompt.Style);
+            spec.Settings.Instruction, spec.Settings.Mode, engine.Pack.Manifest.Prompt.Style);
         return loop.CheckAsync(reflection.Round, request, round.Outcome.Prompt!, TranslationImage.FromEncoded(store.Read(result)), ct);
     }
 }

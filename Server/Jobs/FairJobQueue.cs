@@ -11,6 +11,8 @@ public sealed class FairJobQueue(int capacity, int perOwnerCapacity)
 
     public int Count { get; private set; }
 
+    public int PerOwnerCapacity => perOwnerCapacity;
+
     public bool HasRoomFor(string owner, int jobs) =>
         Count + jobs <= capacity && JobsOf(owner) + jobs <= perOwnerCapacity;
 
@@ -29,27 +31,38 @@ public sealed class FairJobQueue(int capacity, int perOwnerCapacity)
         Count++;
     }
 
-    public bool TryDequeue(out string jobId)
+    /// <summary>
+    /// Takes the next job in fair order that can start: the owner whose turn it is gives their oldest ready job and
+    /// goes to the back of the line; owners with nothing ready keep their place.
+    /// </summary>
+    public bool TryDequeue(Func<string, bool> ready, out string jobId)
     {
-        if (_owners.First is not { } turn)
+        for (var turn = _owners.First; turn is not null; turn = turn.Next)
         {
-            jobId = "";
-            return false;
+            var jobs = _jobsByOwner[turn.Value];
+            for (var job = jobs.First; job is not null; job = job.Next)
+            {
+                if (!ready(job.Value))
+                {
+                    continue;
+                }
+                jobId = job.Value;
+                jobs.Remove(job);
+                Count--;
+                _owners.Remove(turn);
+                if (jobs.Count > 0)
+                {
+                    _owners.AddLast(turn);
+                }
+                else
+                {
+                    _jobsByOwner.Remove(turn.Value);
+                }
+                return true;
+            }
         }
-        var jobs = _jobsByOwner[turn.Value];
-        jobId = jobs.First!.Value;
-        jobs.RemoveFirst();
-        Count--;
-        _owners.RemoveFirst();
-        if (jobs.Count > 0)
-        {
-            _owners.AddLast(turn);
-        }
-        else
-        {
-            _jobsByOwner.Remove(turn.Value);
-        }
-        return true;
+        jobId = "";
+        return false;
     }
 
     public bool Remove(string owner, string jobId)

@@ -1,13 +1,11 @@
-using DreamOmni2.Engine.Imaging;
+using DreamOmni2.Engine.Requests;
 
 namespace DreamOmni2.Server.Jobs;
 
 /// <summary>Places an engine error next to the control it concerns.</summary>
 public static class JobErrors
 {
-    public static JobError From(Exception error) => error switch
-    {
-        ImageInputException image => new JobError(InputField.Images, image.Message, image.ImageNumber),
-        _ => new JobError(InputField.General, error.Message),
-    };
+    public static RequestError From(Exception error) => error is InvalidRequestException invalid
+        ? invalid.Error
+        : new RequestError(RequestField.General, error.Message);
 }

@@ -1,3 +1,5 @@
+using DreamOmni2.Engine.Requests;
+
 namespace DreamOmni2.Server.Jobs;
 
 /// <summary>What became of a job: the prompt and seed it used, its timings, and its result or error.</summary>
@@ -17,15 +19,13 @@ public sealed record JobOutcome
 
     public bool TranslationFellBack { get; init; }
 
-    public ulong? Seed { get; init; }
-
     public string? ResultHash { get; init; }
 
     public string? ResultThumbnailHash { get; init; }
 
     public JobTimings? Timings { get; init; }
 
-    public JobError? Error { get; init; }
+    public RequestError? Error { get; init; }
 
     /// <summary>The VLM's check of the result, for a round of "check and retry".</summary>
     public ResultCheck? Check { get; init; }

@@ -1,8 +1,11 @@
 namespace DreamOmni2.Server.Jobs;
 
 /// <summary>The one worker of the one device (the CPU, or one GPU): runs queued jobs one at a time, in fair order.</summary>
-public sealed class JobWorker(JobService jobs, JobRunner runner) : BackgroundService
+public sealed class JobWorker(JobService jobs, JobRunner runner, ILogger<JobWorker> logger) : BackgroundService
 {
+    /// <summary>Whether the worker's loop is running (it stops only when the server does, or on a fault).</summary>
+    public bool IsAlive => ExecuteTask is { IsCompleted: false };
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -18,5 +21,6 @@ public sealed class JobWorker(JobService jobs, JobRunner runner) : BackgroundSer
             }
             await runner.RunAsync(job, stoppingToken);
         }
+        logger.LogInformation("Job worker stopped");
     }
 }

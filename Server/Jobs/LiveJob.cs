@@ -12,7 +12,7 @@ public sealed class LiveJob(JobRecord record)
     private readonly List<Channel<bool>> _watchers = [];
     private JobRecord _record = record;
     private int _step;
-    private int _steps = record.Spec.Steps;
+    private int _steps = record.Spec.Settings.Steps;
     private double? _secondsLeft;
     private PreviewFrame? _preview;
 
@@ -26,6 +26,8 @@ public sealed class LiveJob(JobRecord record)
     {
         get { lock (_gate) { return _record; } }
     }
+
+    public bool PromptReady => Record.PromptReady;
 
     public PreviewFrame? Preview
     {

@@ -13,7 +13,7 @@ public sealed class ContentStore
     public ContentStore(string root)
     {
         _root = root;
-        Directory.CreateDirectory(root);
+        DataFolders.Create(root);
     }
 
     public static bool IsHash(string? value) =>
@@ -25,15 +25,22 @@ public sealed class ContentStore
         string path = PathOf(hash);
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            DataFolders.Create(Path.GetDirectoryName(path)!);
             string temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            File.WriteAllBytes(temporary, bytes);
+            DataFolders.WriteFile(temporary, bytes);
             File.Move(temporary, path, overwrite: true);
         }
         return hash;
     }
 
     public bool Contains(string hash) => IsHash(hash) && File.Exists(PathOf(hash));
+
+    /// <summary>The stored file's size in bytes, or null when no file has that hash.</summary>
+    public long? SizeOf(string hash)
+    {
+        var file = new FileInfo(PathOf(hash));
+        return file.Exists ? file.Length : null;
+    }
 
     /// <exception cref="FileNotFoundException">No file has that hash.</exception>
     public byte[] Read(string hash) => File.ReadAllBytes(PathOf(hash));

@@ -10,23 +10,17 @@ public sealed class JobRepository(PlaygroundDatabase database)
 {
     private const string Columns = "id, owner, created, state, spec, outcome";
 
-    public void Insert(JobRecord job)
-    {
-        using var connection = database.Open();
-        PlaygroundDatabase.Execute(connection,
+    public void Insert(JobRecord job) =>
+        database.Execute(
             $"INSERT INTO jobs ({Columns}, ablation_group) VALUES ($id, $owner, $created, $state, $spec, $outcome, $group)",
             ("$id", job.Id), ("$owner", job.Owner), ("$created", job.Created.ToString("O", CultureInfo.InvariantCulture)),
             ("$state", job.State.ToString()), ("$spec", JsonSerializer.Serialize(job.Spec, JobJson.Options)),
             ("$outcome", JsonSerializer.Serialize(job.Outcome, JobJson.Options)), ("$group", job.Spec.AblationGroup));
-    }
 
-    public void Update(JobRecord job)
-    {
-        using var connection = database.Open();
-        PlaygroundDatabase.Execute(connection,
+    public void Update(JobRecord job) =>
+        database.Execute(
             "UPDATE jobs SET state = $state, outcome = $outcome WHERE id = $id",
             ("$id", job.Id), ("$state", job.State.ToString()), ("$outcome", JsonSerializer.Serialize(job.Outcome, JobJson.Options)));
-    }
 
     public JobRecord? Find(string owner, string id) =>
         Query($"SELECT {Columns} FROM jobs WHERE owner = $owner AND id = $id", ("$owner", owner), ("$id", id)).FirstOrDefault();
@@ -46,26 +40,18 @@ public sealed class JobRepository(PlaygroundDatabase database)
 
     /// <summary>Jobs a stopped server left queued or running, oldest first.</summary>
     public IReadOnlyList<JobRecord> ListUnfinished() =>
-        Query($"SELECT {Columns} FROM jobs WHERE state IN ('{JobState.Queued}', '{JobState.Running}') ORDER BY created, id");
+        Query($"SELECT {Columns} FROM jobs WHERE state IN ('{JobState.Queued}', '{JobState.Running}', '{JobState.Checking}') ORDER BY created, id");
 
     /// <summary>Whether any of the owner's jobs has the file as its result or the result's thumbnail.</summary>
-    public bool UsesResult(string owner, string hash)
-    {
-        using var connection = database.Open();
-        using var command = PlaygroundDatabase.Command(connection,
-            """
-            SELECT 1 FROM jobs WHERE owner = $owner
-              AND (json_extract(outcome, '$.resultHash') = $hash OR json_extract(outcome, '$.resultThumbnailHash') = $hash)
-            """,
-            ("$owner", owner), ("$hash", hash));
-        return command.ExecuteScalar() is not null;
-    }
+    public bool UsesResult(string owner, string hash) => database.Scalar(
+        """
+        SELECT 1 FROM jobs WHERE owner = $owner
+          AND (json_extract(outcome, '$.resultHash') = $hash OR json_extract(outcome, '$.resultThumbnailHash') = $hash)
+        """,
+        ("$owner", owner), ("$hash", hash)) is not null;
 
-    public bool Delete(string owner, string id)
-    {
-        using var connection = database.Open();
-        return PlaygroundDatabase.Execute(connection, "DELETE FROM jobs WHERE owner = $owner AND id = $id", ("$owner", owner), ("$id", id)) > 0;
-    }
+    public bool Delete(string owner, string id) =>
+        database.Execute("DELETE FROM jobs WHERE owner = $owner AND id = $id", ("$owner", owner), ("$id", id)) > 0;
 
     private List<JobRecord> Query(string sql, params (string, object?)[] parameters)
     {

@@ -2,44 +2,32 @@ using Microsoft.Data.Sqlite;
 
 namespace DreamOmni2.Server.Storage;
 
-/// <summary>The SQLite file holding job records, uploads and who owns which stored file.</summary>
+/// <summary>
+/// The SQLite file holding job records, uploads and who owns which stored file. Its schema is versioned
+/// (<c>PRAGMA user_version</c>) and migrated at start. Writes go through one gate, so a writer never meets another
+/// in SQLite's busy handler (which sleeps); reads never wait, since the file is in WAL mode. The file and its
+/// journals are readable by the server's user only.
+/// </summary>
 public sealed class PlaygroundDatabase
 {
-    private const string Schema = """
-        PRAGMA journal_mode = WAL;
-        CREATE TABLE IF NOT EXISTS jobs (
-            id TEXT PRIMARY KEY,
-            owner TEXT NOT NULL,
-            created TEXT NOT NULL,
-            state TEXT NOT NULL,
-            ablation_group TEXT,
-            spec TEXT NOT NULL,
-            outcome TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS jobs_by_owner ON jobs (owner, created);
-        CREATE INDEX IF NOT EXISTS jobs_by_group ON jobs (ablation_group);
-        CREATE TABLE IF NOT EXISTS uploads (
-            owner TEXT NOT NULL,
-            hash TEXT NOT NULL,
-            thumbnail TEXT NOT NULL,
-            width INTEGER NOT NULL,
-            height INTEGER NOT NULL,
-            name TEXT NOT NULL,
-            PRIMARY KEY (owner, hash));
-        CREATE TABLE IF NOT EXISTS owned_files (
-            owner TEXT NOT NULL,
-            hash TEXT NOT NULL,
-            PRIMARY KEY (owner, hash));
-        """;
-
     private readonly string _connectionString;
+    private readonly Lock _writeGate = new();
 
     public PlaygroundDatabase(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
-        using var connection = Open();
-        Execute(connection, Schema);
+        Path = System.IO.Path.GetFullPath(path);
+        DataFolders.Create(System.IO.Path.GetDirectoryName(Path)!);
+        // SQLite gives its journal files the database file's mode, so creating the file owner-only covers them too.
+        DataFolders.CreateFile(Path);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        lock (_writeGate)
+        {
+            using var connection = Open();
+            SchemaMigrations.Apply(connection);
+        }
     }
+
+    public string Path { get; }
 
     public SqliteConnection Open()
     {
@@ -59,9 +47,31 @@ public sealed class PlaygroundDatabase
         return command;
     }
 
-    public static int Execute(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    /// <summary>Runs one statement that changes the database; returns the rows it changed.</summary>
+    public int Execute(string sql, params (string Name, object? Value)[] parameters) => Write(connection =>
     {
         using var command = Command(connection, sql, parameters);
         return command.ExecuteNonQuery();
+    });
+
+    /// <summary>Runs writes on one connection as one transaction, through the write gate.</summary>
+    public T Write<T>(Func<SqliteConnection, T> write)
+    {
+        lock (_writeGate)
+        {
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction();
+            var result = write(connection);
+            transaction.Commit();
+            return result;
+        }
+    }
+
+    /// <summary>The first column of the first row, or null when there is none.</summary>
+    public object? Scalar(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var connection = Open();
+        using var command = Command(connection, sql, parameters);
+        return command.ExecuteScalar();
     }
 }

@@ -5,17 +5,13 @@ namespace DreamOmni2.Server.Storage;
 /// <summary>The images each user has uploaded; a job may only use its owner's uploads.</summary>
 public sealed class UploadRepository(PlaygroundDatabase database)
 {
-    public void Add(string owner, UploadedImage image)
-    {
-        using var connection = database.Open();
-        PlaygroundDatabase.Execute(connection,
-            """
-            INSERT OR REPLACE INTO uploads (owner, hash, thumbnail, width, height, name)
-            VALUES ($owner, $hash, $thumbnail, $width, $height, $name)
-            """,
-            ("$owner", owner), ("$hash", image.Hash), ("$thumbnail", image.ThumbnailHash),
-            ("$width", image.Width), ("$height", image.Height), ("$name", image.Name));
-    }
+    public void Add(string owner, UploadedImage image) => database.Execute(
+        """
+        INSERT OR REPLACE INTO uploads (owner, hash, thumbnail, width, height, name)
+        VALUES ($owner, $hash, $thumbnail, $width, $height, $name)
+        """,
+        ("$owner", owner), ("$hash", image.Hash), ("$thumbnail", image.ThumbnailHash),
+        ("$width", image.Width), ("$height", image.Height), ("$name", image.Name));
 
     public UploadedImage? Find(string owner, string hash)
     {
@@ -30,11 +26,6 @@ public sealed class UploadRepository(PlaygroundDatabase database)
     }
 
     /// <summary>Whether the file is one of the owner's uploads or their thumbnails.</summary>
-    public bool Uses(string owner, string hash)
-    {
-        using var connection = database.Open();
-        using var command = PlaygroundDatabase.Command(connection,
-            "SELECT 1 FROM uploads WHERE owner = $owner AND (hash = $hash OR thumbnail = $hash)", ("$owner", owner), ("$hash", hash));
-        return command.ExecuteScalar() is not null;
-    }
+    public bool Uses(string owner, string hash) =>
+        database.Scalar("SELECT 1 FROM uploads WHERE owner = $owner AND (hash = $hash OR thumbnail = $hash)", ("$owner", owner), ("$hash", hash)) is not null;
 }

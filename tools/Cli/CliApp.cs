@@ -1,7 +1,7 @@
 using System.CommandLine;
 using DreamOmni2.Cli.Commands;
-using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Engine.Packs;
+using DreamOmni2.Engine.Requests;
 
 namespace DreamOmni2.Cli;
 
@@ -19,7 +19,17 @@ public static class CliApp
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
-        var parsed = BuildRoot(console).Parse(args);
+        ParseResult parsed;
+        try
+        {
+            parsed = BuildRoot(console).Parse(args);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A command's validator read a value the parser could not convert (an option given twice, say).
+            await console.Error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
@@ -62,7 +72,7 @@ public static class CliApp
     }
 
     private static bool IsBadInput(Exception e) =>
-        e is ImageInputException or PackValidationException or ArgumentException or FileNotFoundException or DirectoryNotFoundException;
+        e is InvalidRequestException or PackValidationException or ArgumentException or FileNotFoundException or DirectoryNotFoundException;
 
     /// <summary>The first line, with a count of the lines left out (a pack can have several problems).</summary>
     private static string OneLine(string message)

@@ -2,8 +2,8 @@ using DreamOmni2.Components.Prompt;
 using DreamOmni2.Components.Tray;
 using DreamOmni2.Engine;
 using DreamOmni2.Engine.Latents;
+using DreamOmni2.Engine.Requests;
 using DreamOmni2.Server.Api;
-using DreamOmni2.Server.Hosting;
 using DreamOmni2.Server.Jobs;
 using DreamOmni2.Server.Uploads;
 
@@ -36,28 +36,31 @@ public sealed class EditorForm
     /// <summary>Check and retry: the VLM judges each result and the job runs again with its critique.</summary>
     public bool Reflect { get; set; }
 
-    public static EditorForm Defaults(PlaygroundEngine engine) => new()
+    /// <summary>An empty form showing the pack's defaults.</summary>
+    public static EditorForm Defaults(RequestRules rules) => new()
     {
-        Steps = engine.DefaultSteps,
-        Guidance = engine.DefaultGuidance,
-        Scheme = engine.Pack.Manifest.Encoding,
-        Mode = engine.Supports(GenerationMode.Edit) ? GenerationMode.Edit : GenerationMode.Generate,
+        Steps = rules.DefaultSteps,
+        Guidance = rules.DefaultGuidance,
+        Scheme = rules.TrainedScheme,
+        Mode = rules.Supports(GenerationMode.Edit) ? GenerationMode.Edit : GenerationMode.Generate,
     };
 
     public void Add(UploadedImage image) =>
         Images.Add(new TrayImage(image.Hash, image.Name, JobUrls.File(image.ThumbnailHash), image.Width, image.Height));
 
     public JobSubmission ToSubmission() => new(
-        Mode,
         Images.Select(i => i.Key).ToList(),
-        Instruction,
-        PromptLocked ? Prompt : null,
-        Seed is { } seed ? (ulong)seed : null,
-        Steps,
-        Guidance,
-        Scheme.Index,
-        Scheme.Shift,
-        Reflect: Reflect);
+        new GenerationRequest
+        {
+            Mode = Mode,
+            Instruction = Instruction,
+            Prompt = PromptLocked ? Prompt : null,
+            Seed = Seed is { } seed ? (ulong)seed : null,
+            Steps = Steps,
+            Guidance = Guidance,
+            Scheme = Scheme,
+        },
+        Reflect);
 
     /// <summary>
     /// A job's inputs and settings back in the form. With <paramref name="asRun"/> the seed and prompt it actually
@@ -65,24 +68,24 @@ public sealed class EditorForm
     /// </summary>
     public static EditorForm From(JobRecord job, bool asRun)
     {
-        var spec = job.Spec;
+        var settings = job.Spec.Settings;
         var outcome = job.Outcome;
         var form = new EditorForm
         {
-            Mode = spec.Mode,
-            Instruction = spec.Instruction,
-            Prompt = outcome.Prompt ?? spec.LockedPrompt,
-            PromptLocked = spec.LockedPrompt is not null || (asRun && outcome.Prompt is not null),
+            Mode = settings.Mode,
+            Instruction = settings.Instruction,
+            Prompt = outcome.Prompt ?? settings.LockedPrompt,
+            PromptLocked = settings.LockedPrompt is not null || (asRun && outcome.Prompt is not null),
             Translation = outcome.Translator is { } translator
                 ? new PromptTranslationInfo(translator, outcome.TranslationMilliseconds ?? 0, outcome.TranslationWarnings, outcome.TranslationFellBack)
                 : null,
-            Seed = (long?)(asRun ? outcome.Seed ?? spec.Seed : spec.Seed),
-            Steps = spec.Steps,
-            Guidance = spec.Guidance,
-            Scheme = spec.Scheme,
-            Reflect = spec.Reflection is not null,
+            Seed = asRun || !settings.RandomSeed ? (long)settings.Seed : null,
+            Steps = settings.Steps,
+            Guidance = settings.Guidance,
+            Scheme = settings.Scheme,
+            Reflect = job.Spec.Reflection is not null,
         };
-        form.Images.AddRange(spec.Images.Select(i => new TrayImage(i.Hash, i.Name, JobUrls.File(i.ThumbnailHash), i.Width, i.Height)));
+        form.Images.AddRange(job.Spec.Images.Select(i => new TrayImage(i.Hash, i.Name, JobUrls.File(i.ThumbnailHash), i.Width, i.Height)));
         return form;
     }
 }

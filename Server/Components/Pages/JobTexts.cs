@@ -8,16 +8,17 @@ public static class JobTexts
     /// <summary>A round in a check-and-retry chain, in the chain's list.</summary>
     public static string RoundStatus(JobRecord round) => round.State switch
     {
-        JobState.Running when round.Outcome.ResultHash is not null => "checking…",
+        JobState.Checking => "checking…",
         JobState.Completed => "not checked",
         var state => state.ToString().ToLowerInvariant(),
     };
 
     public static string Status(JobSnapshot job) => job.State switch
     {
+        JobState.Queued when !job.Record.PromptReady => "Translating the instruction…",
         JobState.Queued => job.QueuePosition is int p ? $"Queued — position {p}" : "Queued",
-        JobState.Running when job.Record.Outcome.ResultHash is not null => "Asking the VLM whether the result follows the instruction…",
-        JobState.Running when job.Step == 0 => job.Record.Outcome.Prompt is null ? "Translating the instruction…" : "Encoding the images and prompt…",
+        JobState.Checking => "Asking the VLM whether the result follows the instruction…",
+        JobState.Running when job.Step == 0 => "Encoding the images and prompt…",
         JobState.Running => "Denoising",
         JobState.Completed => job.Record.Outcome.Timings is { } t ? $"Done in {t.WallMilliseconds / 1000:0.0} s" : "Done",
         JobState.Failed => "Failed",
@@ -36,6 +37,6 @@ public static class JobTexts
     };
 
     public static string ResultCaption(JobRecord record) =>
-        $"seed {record.Outcome.Seed} · {record.Spec.Steps} steps · guidance {record.Spec.Guidance:0.##} · {record.Spec.Scheme.Label}" +
+        $"seed {record.Spec.Settings.Seed} · {record.Spec.Settings.Steps} steps · guidance {record.Spec.Settings.Guidance:0.##} · {record.Spec.Settings.Scheme.Label}" +
         (record.Outcome.Timings is { } t ? $" · {t.WallMilliseconds / 1000:0.00} s" : "");
 }

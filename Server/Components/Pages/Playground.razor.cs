@@ -1,3 +1,4 @@
+using DreamOmni2.Engine.Requests;
 using DreamOmni2.Components.Ablation;
 using DreamOmni2.Components.Encoding;
 using DreamOmni2.Components.Preview;
@@ -13,6 +14,7 @@ using DreamOmni2.Server.Api;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Hosting;
 using DreamOmni2.Server.Jobs;
+using DreamOmni2.Server.Refusals;
 using DreamOmni2.Server.Uploads;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -33,7 +35,7 @@ public sealed partial class Playground
     private JobSnapshot? _job;
     private readonly Dictionary<string, JobSnapshot> _ablation = [];
     private IReadOnlyList<JobRecord> _chain = [];
-    private readonly Dictionary<InputField, string> _errors = [];
+    private readonly Dictionary<RequestField, string> _errors = [];
     private Dictionary<int, string> _imageErrors = [];
     private CancellationTokenSource _watching = new();
     private RenderThrottle _throttle = null!;
@@ -65,13 +67,13 @@ public sealed partial class Playground
     /// <summary>A job whose settings to load into the form (from the history page).</summary>
     [SupplyParameterFromQuery] public string? Recall { get; set; }
 
-    private IReadOnlyList<GridSize> ReferenceGrids => _form.Images.Select(i => PackGrids.Reference(Engine.Pack, i.Width, i.Height)).ToList();
+    private IReadOnlyList<GridSize> ReferenceGrids => _form.Images.Select(i => PackGrids.Reference(Engine.Rules, i.Width, i.Height)).ToList();
 
-    private GridSize TargetGrid => PackGrids.Target(Engine.Pack, _form.Mode, ReferenceGrids);
+    private GridSize TargetGrid => PackGrids.Target(Engine.Rules, _form.Mode, _form.Images.Select(i => (i.Width, i.Height)).ToList());
 
     private string OutputAspect => $"{TargetGrid.Width} / {TargetGrid.Height}";
 
-    private long? LastSeed => (long?)(_job?.Record.Outcome.Seed ?? _ablation.Values.FirstOrDefault()?.Record.Outcome.Seed);
+    private long? LastSeed => (long?)(_job?.Record.Spec.Settings.Seed ?? _ablation.Values.FirstOrDefault()?.Record.Spec.Settings.Seed);
 
     private JobSnapshot? RunningJob => Watched.FirstOrDefault(s => s.State == JobState.Running);
 
@@ -80,7 +82,7 @@ public sealed partial class Playground
     private IEnumerable<JobSnapshot> Watched => _job is { } job ? [job] : _ablation.Values;
 
     private IReadOnlyList<AblationCell> AblationCells => _ablation.Values
-        .Select(s => new AblationCell(s.Record.Spec.Scheme, JobTexts.Status(s), s.Step, s.Steps,
+        .Select(s => new AblationCell(s.Record.Spec.Settings.Scheme, JobTexts.Status(s), s.Step, s.Steps,
             s.State == JobState.Completed ? JobUrls.Result(s.Id) : null))
         .ToList();
 
@@ -91,7 +93,7 @@ public sealed partial class Playground
     protected override async Task OnInitializedAsync()
     {
         _owner = OwnerId.Of((await Authentication).User);
-        _form = EditorForm.Defaults(Engine);
+        _form = EditorForm.Defaults(Engine.Rules);
         _throttle = new RenderThrottle(s_renderInterval, () => InvokeAsync(StateHasChanged), Clock);
     }
 
@@ -150,8 +152,8 @@ public sealed partial class Playground
                 _notFound = true;
                 return;
             }
-            var trained = Engine.Pack.Manifest.Encoding;
-            _form = EditorForm.From(members.FirstOrDefault(m => m.Spec.Scheme == trained) ?? members[0], asRun: false);
+            var trained = Engine.Rules.TrainedScheme;
+            _form = EditorForm.From(members.FirstOrDefault(m => m.Spec.Settings.Scheme == trained) ?? members[0], asRun: false);
             foreach (var member in members)
             {
                 _ = WatchAsync(member.Id, _watching.Token);
@@ -214,7 +216,7 @@ public sealed partial class Playground
         string url = JobUrls.Preview(snapshot.Id, preview.Step);
         if (AblationId is not null)
         {
-            return _grid?.ShowPreviewAsync(snapshot.Record.Spec.Scheme, url, preview.Step, preview.StepEndedUnixMilliseconds) ?? ValueTask.CompletedTask;
+            return _grid?.ShowPreviewAsync(snapshot.Record.Spec.Settings.Scheme, url, preview.Step, preview.StepEndedUnixMilliseconds) ?? ValueTask.CompletedTask;
         }
         return _preview?.ShowAsync(url, preview.Step, preview.StepEndedUnixMilliseconds) ?? ValueTask.CompletedTask;
     }
@@ -257,7 +259,7 @@ public sealed partial class Playground
         .Select(r => r.Id == shown.Id ? shown.Record : r)
         .Select(r => new ReflectionRoundView(
             r.Spec.Reflection?.Round ?? 0,
-            r.Outcome.Prompt ?? r.Spec.LockedPrompt ?? "",
+            r.Outcome.Prompt ?? r.Spec.Settings.LockedPrompt ?? "",
             JobTexts.RoundStatus(r),
             r.Outcome.Check?.Verdict,
             r.Outcome.Check?.Critique ?? "",
@@ -276,9 +278,13 @@ public sealed partial class Playground
             var record = Jobs.Submit(_owner, _form.ToSubmission());
             Navigation.NavigateTo(JobUrls.Page(record.Id));
         }
-        catch (JobRejectedException e)
+        catch (InvalidRequestException e)
         {
             ShowError(e.Error);
+        }
+        catch (RefusalException e)
+        {
+            ShowError(new RequestError(RequestField.General, e.Message));
         }
     }
 
@@ -290,9 +296,13 @@ public sealed partial class Playground
             var records = await Jobs.SubmitAblationAsync(_owner, _form.ToSubmission(), CancellationToken.None);
             Navigation.NavigateTo(JobUrls.Ablation(records[0].Spec.AblationGroup!));
         }
-        catch (JobRejectedException e)
+        catch (InvalidRequestException e)
         {
             ShowError(e.Error);
+        }
+        catch (RefusalException e)
+        {
+            ShowError(new RequestError(RequestField.General, e.Message));
         }
     }
 
@@ -324,7 +334,7 @@ public sealed partial class Playground
     private async Task AddFilesAsync(IReadOnlyList<IBrowserFile> files)
     {
         _uploading = true;
-        _errors.Remove(InputField.Images);
+        _errors.Remove(RequestField.Images);
         try
         {
             foreach (var file in files)
@@ -335,7 +345,11 @@ public sealed partial class Playground
                 }
                 catch (ImageInputException e)
                 {
-                    _errors[InputField.Images] = $"{file.Name}: {e.Message}";
+                    _errors[RequestField.Images] = $"{file.Name}: {e.Message}";
+                }
+                catch (RefusalException e)
+                {
+                    _errors[RequestField.Images] = e.Message;
                 }
             }
         }
@@ -360,10 +374,10 @@ public sealed partial class Playground
     private void ModeChanged(GenerationMode mode)
     {
         _form.Mode = mode;
-        _errors.Remove(InputField.Mode);
+        _errors.Remove(RequestField.Mode);
     }
 
-    private string? ErrorFor(InputField field) => _errors.GetValueOrDefault(field);
+    private string? ErrorFor(RequestField field) => _errors.GetValueOrDefault(field);
 
     private void ClearErrors()
     {
@@ -371,9 +385,9 @@ public sealed partial class Playground
         _imageErrors = [];
     }
 
-    private void ShowError(JobError error)
+    private void ShowError(RequestError error)
     {
-        if (error is { Field: InputField.Images, ImageNumber: int number })
+        if (error is { Field: RequestField.Images, ImageNumber: int number })
         {
             _imageErrors = new Dictionary<int, string> { [number] = error.Message };
         }

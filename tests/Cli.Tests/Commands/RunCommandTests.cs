@@ -27,6 +27,28 @@ public class RunCommandTests
     }
 
     [Fact]
+    public async Task Steps_beyond_the_bound_every_front_end_shares_are_refused_before_anything_runs()
+    {
+        using var temp = new TempFolder();
+        var run = await CliRun.Invoke("run", "--mode", "generate", "--prompt", "a red circle", "--steps", "100000", "--out", temp.File("out.png"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.EndsWith("error: steps must be between 1 and 1000; 100000 was given" + Environment.NewLine, run.Error);
+        Assert.False(File.Exists(temp.File("out.png")));
+    }
+
+    [Theory]
+    [InlineData("run", "--prompt", "a", "--prompt", "b", "--out", "x.png")]
+    [InlineData("eval", "--cases", "1", "--cases", "2")]
+    public async Task An_option_given_twice_is_bad_input_not_a_crash(params string[] args)
+    {
+        var run = await CliRun.Invoke(args);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("expects a single argument but 2 were provided", run.Error);
+    }
+
+    [Fact]
     public async Task An_empty_image_file_is_bad_input_with_a_one_line_message()
     {
         using var temp = new TempFolder();

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using DreamOmni2.Engine.Imaging;
 using SkiaSharp;
 
@@ -75,7 +76,7 @@ public class ImageDecoderTests
     {
         var error = Assert.Throws<ImageInputException>(() => ImageDecoder.Decode([], s_limits, 3));
 
-        Assert.Equal(ImageInputError.Empty, error.Error);
+        Assert.Equal(ImageInputError.Empty, error.Kind);
         Assert.Equal(3, error.ImageNumber);
         Assert.Equal("image 3 is empty (0 bytes) — choose the file again", error.Message);
     }
@@ -85,7 +86,7 @@ public class ImageDecoderTests
     {
         var error = Assert.Throws<ImageInputException>(() => ImageDecoder.Decode(new byte[31 * 1024 * 1024], s_limits, 2));
 
-        Assert.Equal(ImageInputError.TooLarge, error.Error);
+        Assert.Equal(ImageInputError.TooLarge, error.Kind);
         Assert.Equal("image 2 is 31 MB; the limit is 20 MB — export it smaller", error.Message);
     }
 
@@ -100,8 +101,34 @@ public class ImageDecoderTests
 
         var error = Assert.Throws<ImageInputException>(() => ImageDecoder.Decode(encoded[..(int)(encoded.Length * keep)], s_limits, 1));
 
-        Assert.Equal(ImageInputError.Truncated, error.Error);
+        Assert.Equal(ImageInputError.Truncated, error.Kind);
         Assert.StartsWith("image 1 is cut short or damaged", error.Message);
+    }
+
+    [Fact]
+    public void A_png_whose_header_fails_its_checksum_is_called_damaged()
+    {
+        var png = TestImages.Encode(64, 64, TestImages.Noise, SKEncodedImageFormat.Png);
+        png[29] ^= 0xFF;
+
+        var error = Assert.Throws<ImageInputException>(() => ImageDecoder.Decode(png, s_limits, 2));
+
+        Assert.Equal(ImageInputError.Damaged, error.Kind);
+        Assert.Equal("image 2 is damaged: its header fails its checksum — save or download it again", error.Message);
+    }
+
+    [Fact]
+    public void A_png_declaring_no_pixels_says_so()
+    {
+        var png = TestImages.Encode(64, 64, TestImages.Noise, SKEncodedImageFormat.Png);
+        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(16), 0);
+        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(20), 0);
+        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(29), Crc32.Compute(png.AsSpan(12, 17)));
+
+        var error = Assert.Throws<ImageInputException>(() => ImageDecoder.Decode(png, s_limits, 1));
+
+        Assert.Equal(ImageInputError.NoPixels, error.Kind);
+        Assert.StartsWith("image 1 declares a width or height of 0", error.Message);
     }
 
     [Fact]
@@ -112,7 +139,7 @@ public class ImageDecoderTests
 
         var error = Assert.Throws<ImageInputException>(() => ImageDecoder.Decode(bytes, s_limits, 4));
 
-        Assert.Equal(ImageInputError.NotAnImage, error.Error);
+        Assert.Equal(ImageInputError.NotAnImage, error.Kind);
         Assert.Equal("image 4 is not a PNG, JPEG or WebP file", error.Message);
     }
 
@@ -121,7 +148,7 @@ public class ImageDecoderTests
     {
         var error = Assert.Throws<ImageInputException>(() => ImageDecoder.Decode(TestImages.Gif, s_limits, 1));
 
-        Assert.Equal(ImageInputError.UnsupportedFormat, error.Error);
+        Assert.Equal(ImageInputError.UnsupportedFormat, error.Kind);
         Assert.Equal("image 1 is a GIF file; use PNG, JPEG or WebP", error.Message);
     }
 
@@ -130,7 +157,7 @@ public class ImageDecoderTests
     {
         var error = Assert.Throws<ImageInputException>(() => ImageDecoder.Decode(TestImages.PngHeader(100_000, 100_000), s_limits, 2));
 
-        Assert.Equal(ImageInputError.TooManyPixels, error.Error);
+        Assert.Equal(ImageInputError.TooManyPixels, error.Kind);
         Assert.Equal("image 2 is 100000×100000 (10000 MP); the limit is 40 MP and 12000 px a side — scale it down", error.Message);
     }
 
@@ -141,6 +168,6 @@ public class ImageDecoderTests
 
         var error = Assert.Throws<ImageInputException>(() => ImageDecoder.Decode(encoded, s_limits with { MaxSide = 32 }, 1));
 
-        Assert.Equal(ImageInputError.TooManyPixels, error.Error);
+        Assert.Equal(ImageInputError.TooManyPixels, error.Kind);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.ML.OnnxRuntime;
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Pipeline;
+using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine.Runtime;
 using DreamOmni2.Engine.Tests.Support;
 
@@ -16,7 +17,7 @@ public class KontextJobTests
         using var pack = TestPacks.CopyFixture(m => m["defaults"]!["generate_size"] = new JsonArray(512, 512));
         using var sessions = PackSessions.Open(ModelPack.Load(pack.Directory));
         var request = new GenerationRequest { Mode = GenerationMode.Generate, Prompt = "a red circle", Seed = 1, Steps = 10, Previews = false };
-        using var job = KontextJob.Prepare(sessions, request, CancellationToken.None);
+        using var job = KontextJob.Prepare(sessions, PipelineInput.ForPrompt(sessions.Rules, request, []), CancellationToken.None);
 
         OperationCanceledException? cancelled = null;
         for (int attempt = 0; attempt < 10 && cancelled is null; attempt++)
@@ -53,7 +54,7 @@ public class KontextJobTests
         using var pack = TestPacks.CopyFixture(m => m["latent"]!["preview"]!["decoder"] = "vae_decoder.onnx");
         using var sessions = PackSessions.Open(ModelPack.Load(pack.Directory));
         var request = new GenerationRequest { Mode = GenerationMode.Generate, Prompt = "a red circle", Seed = 1, Steps = 1 };
-        using var job = KontextJob.Prepare(sessions, request, CancellationToken.None);
+        using var job = KontextJob.Prepare(sessions, PipelineInput.ForPrompt(sessions.Rules, request, []), CancellationToken.None);
 
         var preview = job.Step(CancellationToken.None).Preview;
 

@@ -1,6 +1,7 @@
 using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Engine.Latents;
 using DreamOmni2.Engine.Pipeline;
+using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine.Tests.Imaging;
 using DreamOmni2.Engine.Tests.Support;
 using SkiaSharp;
@@ -12,10 +13,11 @@ public class KontextPipelineTests(FixtureSessions fixture)
 {
     private readonly KontextPipeline _pipeline = new(fixture.Sessions);
 
+    private static readonly IReadOnlyList<ReadOnlyMemory<byte>> s_images = [Png(128, 128, seed: 1), Png(200, 120, seed: 2), Png(90, 150, seed: 3)];
+
     private static GenerationRequest Edit(EncodingScheme? scheme = null, int steps = 3) => new()
     {
         Mode = GenerationMode.Edit,
-        Images = [Png(128, 128, seed: 1), Png(200, 120, seed: 2), Png(90, 150, seed: 3)],
         Prompt = "make the circle in image 1 have the color of image 2",
         Seed = 42,
         Steps = steps,
@@ -29,8 +31,8 @@ public class KontextPipelineTests(FixtureSessions fixture)
     [Fact]
     public async Task The_same_seed_gives_identical_png_bytes()
     {
-        var first = await _pipeline.Result(Edit());
-        var second = await _pipeline.Result(Edit());
+        var first = await _pipeline.Result(Edit(), s_images);
+        var second = await _pipeline.Result(Edit(), s_images);
         Assert.Equal(first.Png, second.Png);
     }
 
@@ -40,7 +42,7 @@ public class KontextPipelineTests(FixtureSessions fixture)
         var images = new List<byte[]>();
         foreach (var scheme in EncodingScheme.All)
         {
-            images.Add((await _pipeline.Result(Edit(scheme))).Image.Rgb);
+            images.Add((await _pipeline.Result(Edit(scheme), s_images)).Image.Rgb);
         }
         for (int i = 0; i < images.Count; i++)
         {
@@ -54,7 +56,7 @@ public class KontextPipelineTests(FixtureSessions fixture)
     [Fact]
     public async Task Events_are_prepared_then_one_step_per_step_with_a_latent_sized_preview_then_decoded_and_completed()
     {
-        var events = await _pipeline.Events(Edit(steps: 4));
+        var events = await _pipeline.Events(Edit(steps: 4), s_images);
 
         var prepared = Assert.IsType<PipelineEvent.Prepared>(events[0]);
         Assert.Equal(new ImageSize(128, 128), prepared.OutputSize);
@@ -82,7 +84,7 @@ public class KontextPipelineTests(FixtureSessions fixture)
         var steps = new List<int>();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var e in _pipeline.RunAsync(Edit(steps: 6), cancellation.Token))
+            await foreach (var e in _pipeline.RunAsync(PipelineInput.ForPrompt(fixture.Sessions.Rules, Edit(steps: 6), s_images), cancellation.Token))
             {
                 if (e is PipelineEvent.Step step)
                 {
@@ -100,7 +102,7 @@ public class KontextPipelineTests(FixtureSessions fixture)
     [Fact]
     public async Task A_request_without_a_seed_reports_the_seed_it_drew_and_records_it()
     {
-        var events = await _pipeline.Events(Edit(steps: 1) with { Seed = null, Previews = false });
+        var events = await _pipeline.Events(Edit(steps: 1) with { Seed = null, Previews = false }, s_images);
         var prepared = Assert.IsType<PipelineEvent.Prepared>(events[0]);
         var result = Assert.IsType<PipelineEvent.Completed>(events[^1]).Result;
         Assert.Equal(prepared.Seed, result.Parameters.Seed);
@@ -125,23 +127,22 @@ public class KontextPipelineTests(FixtureSessions fixture)
     [Fact]
     public async Task A_broken_image_ends_the_stream_with_a_failure_naming_the_image()
     {
-        var events = await _pipeline.Events(Edit() with { Images = [Png(64, 64, 1), new byte[] { 1, 2, 3 }] });
+        var events = await _pipeline.Events(Edit(), [Png(64, 64, 1), new byte[] { 1, 2, 3 }]);
         var failed = Assert.IsType<PipelineEvent.Failed>(Assert.Single(events));
         var error = Assert.IsType<ImageInputException>(failed.Error);
         Assert.Equal(2, error.ImageNumber);
     }
 
     [Fact]
-    public async Task An_output_size_for_an_edit_is_refused()
+    public async Task An_output_size_for_an_edit_is_refused_before_anything_runs()
     {
-        var events = await _pipeline.Events(Edit() with { OutputSize = new ImageSize(256, 128) });
-        var failed = Assert.IsType<PipelineEvent.Failed>(Assert.Single(events));
-        Assert.IsType<ArgumentException>(failed.Error);
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(() => _pipeline.Events(Edit() with { OutputSize = new ImageSize(256, 128) }, s_images));
+        Assert.Equal(RequestField.Size, error.Error.Field);
     }
 
     [Fact]
     public async Task A_token_cancelled_before_the_start_throws_without_running()
     {
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _pipeline.Events(Edit(), new CancellationToken(canceled: true)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _pipeline.Events(Edit(), s_images, new CancellationToken(canceled: true)));
     }
 }

@@ -1,6 +1,7 @@
 using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Pipeline;
+using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine.Runtime;
 using DreamOmni2.Engine.Tests.Imaging;
 using DreamOmni2.Engine.Tests.Support;
@@ -14,21 +15,15 @@ namespace DreamOmni2.Engine.Tests.Runtime;
 /// </summary>
 public class LoraAdapterTests
 {
-    private static GenerationRequest Request(GenerationMode mode) => new()
-    {
-        Mode = mode,
-        Images = mode == GenerationMode.Edit
-            ? [TestImages.Encode(128, 128, TestImages.Noise, SKEncodedImageFormat.Png)]
-            : [],
-        Prompt = "make the circle red",
-        Seed = 7,
-        Steps = 3,
-    };
+    private static GenerationRequest Request(GenerationMode mode) => new() { Mode = mode, Prompt = "make the circle red", Seed = 7, Steps = 3 };
+
+    private static IReadOnlyList<ReadOnlyMemory<byte>> Images(GenerationMode mode) =>
+        mode == GenerationMode.Edit ? [TestImages.Encode(128, 128, TestImages.Noise, SKEncodedImageFormat.Png)] : [];
 
     private static async Task<byte[]> Rgb(string packDirectory, GenerationMode mode)
     {
         using var sessions = PackSessions.Open(ModelPack.Load(packDirectory));
-        return (await new KontextPipeline(sessions).Result(Request(mode))).Image.Rgb;
+        return (await new KontextPipeline(sessions).Result(Request(mode), Images(mode))).Image.Rgb;
     }
 
     /// <summary>The same pack with each mode on its merged graph and no adapters.</summary>

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using DreamOmni2.Server.Api;
 using DreamOmni2.Server.Tests.Support;
 
+using Microsoft.AspNetCore.Mvc;
+
 namespace DreamOmni2.Server.Tests.Api;
 
 public sealed class FileEndpointsTests : IDisposable
@@ -20,10 +22,10 @@ public sealed class FileEndpointsTests : IDisposable
         using var text = await http.PostAsync(FileEndpoints.UploadPath, PlaygroundHost.UploadContent("hello"u8.ToArray(), "notes.png"));
 
         Assert.Equal(HttpStatusCode.BadRequest, truncated.StatusCode);
-        var truncatedError = await truncated.Content.ReadFromJsonAsync<UploadError>();
-        Assert.StartsWith("image 1 is cut short or damaged", truncatedError!.Error);
+        var truncatedError = await truncated.Content.ReadFromJsonAsync<ProblemDetails>();
+        Assert.StartsWith("image 1 is cut short or damaged", truncatedError!.Detail);
         Assert.Equal(HttpStatusCode.BadRequest, text.StatusCode);
-        Assert.Equal("image 1 is not a PNG, JPEG or WebP file", (await text.Content.ReadFromJsonAsync<UploadError>())!.Error);
+        Assert.Equal("image 1 is not a PNG, JPEG or WebP file", (await text.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
     }
 
     [Fact]
@@ -34,8 +36,8 @@ public sealed class FileEndpointsTests : IDisposable
 
         using var response = await http.PostAsync(FileEndpoints.UploadPath, PlaygroundHost.UploadContent(TestImages.Noise(96, 96, 2), "big.png"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("larger than the limit", (await response.Content.ReadFromJsonAsync<UploadError>())!.Error);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("the limit is 1000 bytes", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine;
 using DreamOmni2.Server.Api;
 using DreamOmni2.Server.Jobs;
@@ -20,7 +21,7 @@ public sealed class JobsHubTests : IDisposable
 
         // The longest run allowed, so the job cannot finish before the watch call reaches the server.
         var submitted = await hub.InvokeAsync<JobUpdate>(nameof(JobsHub.Submit),
-            new JobSubmission(GenerationMode.Generate, [image.Hash], "a red circle", Seed: 42, Steps: SubmissionReader.MaxSteps));
+            Submissions.Of(GenerationMode.Generate, [image.Hash], "a red circle", seed: 42, steps: RequestLimits.MaxSteps));
         var updates = new List<JobUpdate>();
         using var timeout = new CancellationTokenSource(JobWaits.Timeout);
         await foreach (var update in hub.StreamAsync<JobUpdate>(nameof(JobsHub.Watch), submitted.Id, timeout.Token))
@@ -45,7 +46,7 @@ public sealed class JobsHubTests : IDisposable
         await using var hub = await host.ConnectHubAsync();
 
         var refused = await Assert.ThrowsAsync<HubException>(() =>
-            hub.InvokeAsync<JobUpdate>(nameof(JobsHub.Submit), new JobSubmission(GenerationMode.Edit, [], "make it red")));
+            hub.InvokeAsync<JobUpdate>(nameof(JobsHub.Submit), Submissions.Of(GenerationMode.Edit, [], "make it red")));
 
         Assert.Contains("an edit needs the image to edit", refused.Message);
     }

@@ -1,3 +1,4 @@
+using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine;
 using DreamOmni2.Engine.Translation.Reflection;
 using DreamOmni2.Engine.Translation.Tests.Loopback;
@@ -21,7 +22,7 @@ public sealed class CheckAndRetryTests : IDisposable
         using var host = PlaygroundHost.Start(_data.Path, settings: VlmSettings(vlm, maxRounds: 3));
         var image = await host.UploadAsync(TestImages.Png(128, 128, 7));
 
-        var first = host.Jobs.Submit(Owner, new JobSubmission(GenerationMode.Edit, [image.Hash], "paint the square red", Prompt, Reflect: true));
+        var first = host.Jobs.Submit(Owner, Submissions.Of(GenerationMode.Edit, [image.Hash], "paint the square red", Prompt, reflect: true));
         var firstDone = (await host.Jobs.WatchUntilAsync(Owner, first.Id, s => s.State.IsFinished())).Record;
 
         Assert.Equal(JobState.Completed, firstDone.State);
@@ -32,8 +33,8 @@ public sealed class CheckAndRetryTests : IDisposable
         var secondId = check.NextJobId!;
         var secondDone = (await host.Jobs.WatchUntilAsync(Owner, secondId, s => s.State.IsFinished())).Record;
 
-        Assert.Equal("Make the square in image 1 red. the square must be red all over", secondDone.Spec.LockedPrompt);
-        Assert.Equal(firstDone.Outcome.Seed, secondDone.Spec.Seed);
+        Assert.Equal("Make the square in image 1 red. the square must be red all over", secondDone.Spec.Settings.LockedPrompt);
+        Assert.Equal(firstDone.Spec.Settings.Seed, secondDone.Spec.Settings.Seed);
         Assert.Equal(new JobReflection(first.Spec.Reflection!.Chain, 2, 3), secondDone.Spec.Reflection);
         Assert.Equal(new ResultCheck(ReflectionVerdict.Follows, "", null, null), secondDone.Outcome.Check);
         Assert.Equal([first.Id, secondId], host.Jobs.Chain(Owner, first.Spec.Reflection.Chain).Select(r => r.Id));
@@ -53,15 +54,15 @@ public sealed class CheckAndRetryTests : IDisposable
         var image = await host.UploadAsync(TestImages.Png(64, 64, 7));
         const string shapeWorldPrompt = "make the square in image 1 red";
 
-        var first = host.Jobs.Submit(Owner, new JobSubmission(GenerationMode.Edit, [image.Hash], "paint the square red", shapeWorldPrompt, Reflect: true));
+        var first = host.Jobs.Submit(Owner, Submissions.Of(GenerationMode.Edit, [image.Hash], "paint the square red", shapeWorldPrompt, reflect: true));
         var firstDone = (await host.Jobs.WatchUntilAsync(Owner, first.Id, s => s.State.IsFinished())).Record;
         var check = firstDone.Outcome.Check!;
         var secondDone = (await host.Jobs.WatchUntilAsync(Owner, check.NextJobId!, s => s.State.IsFinished())).Record;
 
         Assert.Equal(JobState.Completed, secondDone.State);
         Assert.Equal(NextRound.NewSeedNote, check.Note);
-        Assert.Equal(shapeWorldPrompt, secondDone.Spec.LockedPrompt);
-        Assert.Equal(firstDone.Outcome.Seed + 1, secondDone.Spec.Seed);
+        Assert.Equal(shapeWorldPrompt, secondDone.Spec.Settings.LockedPrompt);
+        Assert.Equal(firstDone.Spec.Settings.Seed + 1, secondDone.Spec.Settings.Seed);
         Assert.NotEqual(firstDone.Outcome.ResultHash, secondDone.Outcome.ResultHash);
     }
 
@@ -72,7 +73,7 @@ public sealed class CheckAndRetryTests : IDisposable
         using var host = PlaygroundHost.Start(_data.Path, settings: VlmSettings(vlm, maxRounds: 2));
         var image = await host.UploadAsync(TestImages.Png(128, 128, 8));
 
-        var first = host.Jobs.Submit(Owner, new JobSubmission(GenerationMode.Edit, [image.Hash], "paint the square red", Prompt, Reflect: true));
+        var first = host.Jobs.Submit(Owner, Submissions.Of(GenerationMode.Edit, [image.Hash], "paint the square red", Prompt, reflect: true));
         var next = (await host.Jobs.WatchUntilAsync(Owner, first.Id, s => s.State.IsFinished())).Record.Outcome.Check!.NextJobId!;
         var last = (await host.Jobs.WatchUntilAsync(Owner, next, s => s.State.IsFinished())).Record;
 
@@ -89,10 +90,10 @@ public sealed class CheckAndRetryTests : IDisposable
         using var host = PlaygroundHost.Start(_data.Path);
         var image = await host.UploadAsync(TestImages.Png(128, 128, 9));
 
-        var refused = Assert.Throws<JobRejectedException>(() =>
-            host.Jobs.Submit(Owner, new JobSubmission(GenerationMode.Edit, [image.Hash], "paint the square red", Reflect: true)));
+        var refused = Assert.Throws<InvalidRequestException>(() =>
+            host.Jobs.Submit(Owner, Submissions.Of(GenerationMode.Edit, [image.Hash], "paint the square red", reflect: true)));
 
-        Assert.Equal(InputField.General, refused.Error.Field);
+        Assert.Equal(RequestField.General, refused.Error.Field);
         Assert.Contains("Translation:Vlm", refused.Error.Message);
         Assert.Null(host.Jobs.History(Owner).FirstOrDefault());
     }

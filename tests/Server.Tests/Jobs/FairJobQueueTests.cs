@@ -15,7 +15,7 @@ public sealed class FairJobQueueTests
 
         Assert.Equal(new Dictionary<string, int> { ["a1"] = 1, ["b1"] = 2, ["a2"] = 3, ["a3"] = 4 }, queue.Positions());
         var order = new List<string>();
-        while (queue.TryDequeue(out string id))
+        while (queue.TryDequeue(_ => true, out string id))
         {
             order.Add(id);
         }

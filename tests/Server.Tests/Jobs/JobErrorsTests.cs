@@ -1,3 +1,4 @@
+using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Server.Jobs;
 
@@ -10,12 +11,12 @@ public sealed class JobErrorsTests
     {
         var error = JobErrors.From(new ImageInputException(ImageInputError.Truncated, 2, "image 2 is cut short or damaged"));
 
-        Assert.Equal(new JobError(InputField.Images, "image 2 is cut short or damaged", 2), error);
+        Assert.Equal(new RequestError(RequestField.Images, "image 2 is cut short or damaged", 2), error);
     }
 
     [Fact]
     public void Any_other_error_is_shown_with_the_job()
     {
-        Assert.Equal(new JobError(InputField.General, "the graph failed"), JobErrors.From(new InvalidOperationException("the graph failed")));
+        Assert.Equal(new RequestError(RequestField.General, "the graph failed"), JobErrors.From(new InvalidOperationException("the graph failed")));
     }
 }

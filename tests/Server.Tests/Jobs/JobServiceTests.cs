@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using DreamOmni2.Engine;
+using DreamOmni2.Engine.Requests;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Jobs;
 using DreamOmni2.Server.Tests.Support;
@@ -10,7 +11,7 @@ namespace DreamOmni2.Server.Tests.Jobs;
 public sealed class JobServiceTests : IDisposable
 {
     private const string Owner = LocalUser.Name;
-    private const int LongRun = SubmissionReader.MaxSteps;
+    private const int LongRun = RequestLimits.MaxSteps;
     private readonly TempFolder _data = new();
 
     [Fact]
@@ -21,8 +22,8 @@ public sealed class JobServiceTests : IDisposable
         var second = await host.UploadAsync(TestImages.Png(128, 128, 2));
         using var http = host.Http();
 
-        var job = host.Jobs.Submit(Owner, new JobSubmission(
-            GenerationMode.Edit, [first.Hash, second.Hash], "make image 1 look like image 2", Steps: LongRun));
+        var job = host.Jobs.Submit(Owner, Submissions.Of(
+            GenerationMode.Edit, [first.Hash, second.Hash], "make image 1 look like image 2", steps: LongRun));
         var previewSteps = new List<int>();
         HttpResponseMessage? previewResponse = null;
         var done = await host.Jobs.WatchUntilAsync(Owner, job.Id, snapshot =>
@@ -51,7 +52,6 @@ public sealed class JobServiceTests : IDisposable
         var row = Assert.Single(host.Jobs.History(Owner), r => r.Id == job.Id);
         Assert.Equal(JobState.Completed, row.State);
         Assert.NotNull(row.Outcome.Prompt);
-        Assert.NotNull(row.Outcome.Seed);
         Assert.NotNull(row.Outcome.Timings);
         Assert.Equal([first.Hash, second.Hash], row.Spec.Images.Select(i => i.Hash));
     }
@@ -61,7 +61,7 @@ public sealed class JobServiceTests : IDisposable
     {
         using var host = PlaygroundHost.Start(_data.Path);
         var image = await host.UploadAsync(TestImages.Png(128, 128, 3));
-        var job = host.Jobs.Submit(Owner, new JobSubmission(GenerationMode.Edit, [image.Hash], "make image 1 red", Steps: LongRun));
+        var job = host.Jobs.Submit(Owner, Submissions.Of(GenerationMode.Edit, [image.Hash], "make image 1 red", steps: LongRun));
 
         await host.Jobs.WatchUntilAsync(Owner, job.Id, s => s.Step >= 1);
         Assert.False(host.Jobs.Remove(Owner, job.Id));
@@ -78,9 +78,9 @@ public sealed class JobServiceTests : IDisposable
     {
         using var host = PlaygroundHost.Start(_data.Path);
         var image = await host.UploadAsync(TestImages.Png(128, 128, 4));
-        var running = host.Jobs.Submit(Owner, new JobSubmission(GenerationMode.Edit, [image.Hash], "make image 1 red", Steps: LongRun));
+        var running = host.Jobs.Submit(Owner, Submissions.Of(GenerationMode.Edit, [image.Hash], "make image 1 red", steps: LongRun));
         await host.Jobs.WatchUntilAsync(Owner, running.Id, s => s.State == JobState.Running);
-        var queued = host.Jobs.Submit(Owner, new JobSubmission(GenerationMode.Edit, [image.Hash], "make image 1 blue"));
+        var queued = host.Jobs.Submit(Owner, Submissions.Of(GenerationMode.Edit, [image.Hash], "make image 1 blue"));
 
         var waiting = await host.Jobs.WatchUntilAsync(Owner, queued.Id, s => s.State == JobState.Queued);
         Assert.Equal(1, waiting.QueuePosition);
@@ -100,10 +100,10 @@ public sealed class JobServiceTests : IDisposable
         using (var before = PlaygroundHost.Start(_data.Path))
         {
             var image = await before.UploadAsync(TestImages.Png(128, 128, 5));
-            finished = before.Jobs.Submit(Owner, new JobSubmission(GenerationMode.Edit, [image.Hash], "make image 1 red")).Id;
+            finished = before.Jobs.Submit(Owner, Submissions.Of(GenerationMode.Edit, [image.Hash], "make image 1 red")).Id;
             await before.Jobs.WatchUntilAsync(Owner, finished, s => s.State.IsFinished());
-            interrupted = before.Jobs.Submit(Owner, new JobSubmission(GenerationMode.Edit, [image.Hash], "make image 1 green", Steps: LongRun)).Id;
-            waiting = before.Jobs.Submit(Owner, new JobSubmission(GenerationMode.Edit, [image.Hash], "make image 1 blue")).Id;
+            interrupted = before.Jobs.Submit(Owner, Submissions.Of(GenerationMode.Edit, [image.Hash], "make image 1 green", steps: LongRun)).Id;
+            waiting = before.Jobs.Submit(Owner, Submissions.Of(GenerationMode.Edit, [image.Hash], "make image 1 blue")).Id;
             await before.Jobs.WatchUntilAsync(Owner, interrupted, s => s.Step >= 1);
         }
 
@@ -122,16 +122,16 @@ public sealed class JobServiceTests : IDisposable
     {
         using var host = PlaygroundHost.Start(_data.Path);
 
-        var noSource = Assert.Throws<JobRejectedException>(() =>
-            host.Jobs.Submit(Owner, new JobSubmission(GenerationMode.Edit, [], "make it red")));
-        var unknown = Assert.Throws<JobRejectedException>(() =>
-            host.Jobs.Submit(Owner, new JobSubmission(GenerationMode.Generate, [new string('a', 64)], "a red circle")));
-        var steps = Assert.Throws<JobRejectedException>(() =>
-            host.Jobs.Submit(Owner, new JobSubmission(GenerationMode.Generate, [], "a red circle", Steps: 0)));
+        var noSource = Assert.Throws<InvalidRequestException>(() =>
+            host.Jobs.Submit(Owner, Submissions.Of(GenerationMode.Edit, [], "make it red")));
+        var unknown = Assert.Throws<InvalidRequestException>(() =>
+            host.Jobs.Submit(Owner, Submissions.Of(GenerationMode.Generate, [new string('a', 64)], "a red circle")));
+        var steps = Assert.Throws<InvalidRequestException>(() =>
+            host.Jobs.Submit(Owner, Submissions.Of(GenerationMode.Generate, [], "a red circle", steps: 0)));
 
-        Assert.Equal(InputField.Images, noSource.Error.Field);
-        Assert.Equal(new JobError(InputField.Images, "image 1 is not one of your uploads — upload it again", 1), unknown.Error);
-        Assert.Equal(InputField.Steps, steps.Error.Field);
+        Assert.Equal(RequestField.Images, noSource.Error.Field);
+        Assert.Equal(new RequestError(RequestField.Images, "image 1 is not one of your uploads — upload it again", 1), unknown.Error);
+        Assert.Equal(RequestField.Steps, steps.Error.Field);
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class JobServiceTests : IDisposable
     {
         using var host = PlaygroundHost.Start(_data.Path);
         var image = await host.UploadAsync(TestImages.Png(128, 128, 6));
-        var request = new JobSubmission(GenerationMode.Edit, [image.Hash], "make image 1 red", Seed: 42);
+        var request = Submissions.Of(GenerationMode.Edit, [image.Hash], "make image 1 red", seed: 42);
         var first = host.Jobs.Submit(Owner, request);
         var second = host.Jobs.Submit(Owner, request);
         var firstResult = (await host.Jobs.WatchUntilAsync(Owner, first.Id, s => s.State.IsFinished())).Record.Outcome;

@@ -1,3 +1,4 @@
+using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Hosting;
@@ -34,7 +35,8 @@ public sealed class PreviewCostMeasurement(ITestOutputHelper output) : IDisposab
             foreach (bool previews in new[] { true, false })
             {
                 var job = host.Jobs.Submit(LocalUser.Name, new JobSubmission(
-                    GenerationMode.Edit, [first.Hash, second.Hash], "make image 1 look like image 2", Seed: 7, Steps: Steps, Previews: previews));
+                    [first.Hash, second.Hash],
+                    new GenerationRequest { Mode = GenerationMode.Edit, Instruction = "make image 1 look like image 2", Seed = 7, Steps = Steps, Previews = previews }));
                 var done = await host.Jobs.WatchUntilAsync(LocalUser.Name, job.Id, s => s.State.IsFinished());
                 if (run >= 0)
                 {

@@ -20,7 +20,7 @@ public sealed class BrowserFileUploadTests : IDisposable
         var error = await Assert.ThrowsAsync<ImageInputException>(() =>
             host.Services.GetRequiredService<UploadService>().AcceptAsync("owner", file, 2, CancellationToken.None));
 
-        Assert.Equal(ImageInputError.TooLarge, error.Error);
+        Assert.Equal(ImageInputError.TooLarge, error.Kind);
         Assert.Equal("image 2 (holiday.png) is 3 MB; the limit is 1000 bytes — export it smaller", error.Message);
         Assert.False(file.Opened);
     }

@@ -6,10 +6,10 @@ namespace DreamOmni2.Cli.Bench;
 /// <summary>Runs a job's steps on this thread and splits each step's time into ONNX Runtime's and the engine's.</summary>
 internal static class StepBenchmark
 {
-    public static BenchRow Measure(PackSessions sessions, GenerationRequest request, int steps, CancellationToken cancellationToken)
+    public static BenchRow Measure(PackSessions sessions, PipelineInput input, int steps, CancellationToken cancellationToken)
     {
         // One extra step, not counted: the first run pays for ONNX Runtime's arena growth and JIT compilation.
-        using var job = KontextJob.Prepare(sessions, request with { Steps = steps + 1 }, cancellationToken);
+        using var job = KontextJob.Prepare(sessions, input with { Settings = input.Settings with { Steps = steps + 1 } }, cancellationToken);
         job.Step(cancellationToken);
         var onnx = new double[steps];
         var engine = new double[steps];

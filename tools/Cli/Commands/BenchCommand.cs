@@ -4,6 +4,7 @@ using DreamOmni2.Engine;
 using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Pipeline;
+using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine.Runtime;
 
 namespace DreamOmni2.Cli.Commands;
@@ -29,16 +30,16 @@ public static class BenchCommand
             {
                 throw new ArgumentException("--steps must be at least 1");
             }
-            var cases = new (string Pack, Func<GenerationRequest> Request)[]
+            var cases = new (string Pack, IReadOnlyList<ReadOnlyMemory<byte>> Images)[]
             {
-                (parsed.GetValue(fixture) ?? PackLocator.RepositoryPack("fixture"), () => Edit([GradientPattern.Png(128, 128, 1), GradientPattern.Png(160, 96, 2)])),
-                (parsed.GetValue(real) ?? PackLocator.RepositoryPack("bench-passthrough"), () => Edit([GradientPattern.Png(1024, 1024, 1), GradientPattern.Png(1184, 880, 2)])),
+                (parsed.GetValue(fixture) ?? PackLocator.RepositoryPack("fixture"), [GradientPattern.Png(128, 128, 1), GradientPattern.Png(160, 96, 2)]),
+                (parsed.GetValue(real) ?? PackLocator.RepositoryPack("bench-passthrough"), [GradientPattern.Png(1024, 1024, 1), GradientPattern.Png(1184, 880, 2)]),
             };
             var rows = new List<BenchRow>();
-            foreach (var (packDirectory, request) in cases)
+            foreach (var (packDirectory, images) in cases)
             {
                 using var sessions = PackSessions.Open(ModelPack.Load(packDirectory), parsed.GetValue(provider), new StderrLogger(console.Error));
-                rows.Add(StepBenchmark.Measure(sessions, request() with { Previews = !parsed.GetValue(previews) }, count, cancellationToken));
+                rows.Add(StepBenchmark.Measure(sessions, Edit(sessions, images, !parsed.GetValue(previews)), count, cancellationToken));
             }
             Print(console.Out, rows, !parsed.GetValue(previews));
             return Task.FromResult(ExitCodes.Success);
@@ -46,13 +47,10 @@ public static class BenchCommand
         return command;
     }
 
-    private static GenerationRequest Edit(IReadOnlyList<ReadOnlyMemory<byte>> images) => new()
-    {
-        Mode = GenerationMode.Edit,
-        Images = images,
-        Prompt = "make the circle in image 1 have the color of image 2",
-        Seed = 1,
-    };
+    private static PipelineInput Edit(PackSessions sessions, IReadOnlyList<ReadOnlyMemory<byte>> images, bool previews) => PipelineInput.ForPrompt(
+        sessions.Rules,
+        new GenerationRequest { Mode = GenerationMode.Edit, Prompt = "make the circle in image 1 have the color of image 2", Seed = 1, Previews = previews },
+        images);
 
     private static void Print(TextWriter output, List<BenchRow> rows, bool previews)
     {

@@ -4,6 +4,7 @@ using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Engine.Latents;
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Pipeline;
+using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine.Runtime;
 using DreamOmni2.Engine.Translation;
 
@@ -36,7 +37,8 @@ public static class RunCommand
         };
         command.Validators.Add(result =>
         {
-            if ((result.GetValue(prompt) is null) == (result.GetValue(instruction) is null))
+            // Presence only: reading a value here would throw for an option given twice, which the parser reports itself.
+            if ((result.GetResult(prompt) is null) == (result.GetResult(instruction) is null))
             {
                 result.AddError("give exactly one of --prompt and --instruction");
             }
@@ -45,34 +47,32 @@ public static class RunCommand
         {
             var logger = new StderrLogger(console.Error);
             using var sessions = PackSessions.Open(ModelPack.Load(parsed.GetValue(pack) ?? PackLocator.DefaultPack()), parsed.GetValue(provider), logger);
-            var scheme = sessions.Pack.Manifest.Encoding;
-            var generationMode = parsed.GetValue(mode) == "generate" ? GenerationMode.Generate : GenerationMode.Edit;
             var imageBytes = (parsed.GetValue(images) ?? []).Select(ReadImage).ToList();
-            string? instructionText = parsed.GetValue(instruction);
+            var request = new GenerationRequest
+            {
+                Mode = parsed.GetValue(mode) == "generate" ? GenerationMode.Generate : GenerationMode.Edit,
+                Instruction = parsed.GetValue(instruction),
+                Prompt = parsed.GetValue(prompt),
+                Seed = parsed.GetValue(seed),
+                Steps = parsed.GetValue(steps),
+                Guidance = parsed.GetValue(guidance),
+                Scheme = Scheme(sessions.Rules.TrainedScheme, IsOn(parsed, index), IsOn(parsed, shift)),
+                OutputSize = parsed.GetValue(size) is { } wanted ? ParseSize(wanted) : null,
+                Previews = parsed.GetValue(previews) is not null,
+            };
+            var settings = sessions.Rules.Complete(request, imageBytes.Count);
             InstructionTranslation? translation = null;
-            if (instructionText is not null)
+            if (settings.LockedPrompt is null)
             {
                 var translationRequest = new TranslationRequest(
-                    imageBytes.Select(b => TranslationImage.FromEncoded(b)).ToList(), instructionText, generationMode, sessions.Pack.Manifest.Prompt.Style);
+                    imageBytes.Select(b => TranslationImage.FromEncoded(b)).ToList(), settings.Instruction, settings.Mode, sessions.Pack.Manifest.Prompt.Style);
                 translation = await InstructionTranslators.ForPack(sessions.Pack.Manifest, null).TranslateAsync(translationRequest, cancellationToken);
                 await console.Error.WriteLineAsync($"prompt: {translation.Prompt}");
                 await TranslationReport.WriteAsync(translation, console);
             }
-            var request = new GenerationRequest
-            {
-                Mode = generationMode,
-                Images = imageBytes.Select(b => (ReadOnlyMemory<byte>)b).ToList(),
-                Prompt = parsed.GetValue(prompt) ?? translation!.Prompt,
-                Instruction = instructionText,
-                Translator = translation?.TranslatorName,
-                Seed = parsed.GetValue(seed),
-                Steps = parsed.GetValue(steps),
-                Guidance = parsed.GetValue(guidance),
-                Scheme = new EncodingScheme(IsOn(parsed, index) ?? scheme.Index, IsOn(parsed, shift) ?? scheme.Shift),
-                OutputSize = parsed.GetValue(size) is { } wanted ? ParseSize(wanted) : null,
-                Previews = parsed.GetValue(previews) is not null,
-            };
-            var result = await Run(new KontextPipeline(sessions), request, console, parsed.GetValue(previews), cancellationToken);
+            var input = new PipelineInput(
+                settings, imageBytes.Select(b => (ReadOnlyMemory<byte>)b).ToList(), settings.LockedPrompt ?? translation!.Prompt, translation?.TranslatorName);
+            var result = await Run(new KontextPipeline(sessions), input, console, parsed.GetValue(previews), cancellationToken);
             var file = parsed.GetValue(output)!;
             await File.WriteAllBytesAsync(file.FullName, result.Png, cancellationToken);
             await console.Out.WriteLineAsync(
@@ -83,11 +83,11 @@ public static class RunCommand
     }
 
     private static async Task<GenerationResult> Run(
-        KontextPipeline pipeline, GenerationRequest request, CliConsole console, DirectoryInfo? previews, CancellationToken cancellationToken)
+        KontextPipeline pipeline, PipelineInput input, CliConsole console, DirectoryInfo? previews, CancellationToken cancellationToken)
     {
         var progress = new ProgressBar(console);
         previews?.Create();
-        await foreach (var e in pipeline.RunAsync(request, cancellationToken))
+        await foreach (var e in pipeline.RunAsync(input, cancellationToken))
         {
             switch (e)
             {
@@ -126,6 +126,10 @@ public static class RunCommand
     }
 
     private static bool? IsOn(ParseResult parsed, Option<string> option) => parsed.GetValue(option) is { } value ? value == "on" : null;
+
+    /// <summary>Null when neither switch is given, so the pack's rules fill in the scheme it was trained with.</summary>
+    private static EncodingScheme? Scheme(EncodingScheme trained, bool? index, bool? shift) =>
+        index is null && shift is null ? null : new EncodingScheme(index ?? trained.Index, shift ?? trained.Shift);
 
     private static byte[] ReadImage(FileInfo file) => file.Exists
         ? File.ReadAllBytes(file.FullName)

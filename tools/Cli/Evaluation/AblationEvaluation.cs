@@ -5,6 +5,7 @@ using DreamOmni2.DataFactory.Tasks;
 using DreamOmni2.Engine;
 using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Engine.Pipeline;
+using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine.Runtime;
 using DreamOmni2.Engine.Translation;
 
@@ -32,14 +33,13 @@ public sealed class AblationEvaluation(PackSessions sessions, IInstructionTransl
                     var request = new GenerationRequest
                     {
                         Mode = mode,
-                        Images = images,
                         Prompt = prompt,
                         Seed = plan.NoiseSeed(caseNumber),
                         Steps = plan.Steps,
                         Scheme = scheme,
                         Previews = false,
                     };
-                    var output = await RunToImageAsync(pipeline, request, cancellationToken);
+                    var output = await RunToImageAsync(pipeline, PipelineInput.ForPrompt(sessions.Rules, request, images), cancellationToken);
                     yield return new CaseOutcome(sample, caseNumber, scheme, prompt, output, ShapeWorldJudge.Judge(sample, output));
                 }
             }
@@ -60,9 +60,9 @@ public sealed class AblationEvaluation(PackSessions sessions, IInstructionTransl
         return (await translator.TranslateAsync(request, cancellationToken)).Prompt;
     }
 
-    private static async Task<byte[]> RunToImageAsync(KontextPipeline pipeline, GenerationRequest request, CancellationToken cancellationToken)
+    private static async Task<byte[]> RunToImageAsync(KontextPipeline pipeline, PipelineInput input, CancellationToken cancellationToken)
     {
-        await foreach (var e in pipeline.RunAsync(request, cancellationToken))
+        await foreach (var e in pipeline.RunAsync(input, cancellationToken))
         {
             switch (e)
             {

@@ -1,0 +1,15 @@
+namespace DreamOmni2.Engine.Requests;
+
+/// <summary>The part of a request an error concerns, so every front end can show it next to the matching control.</summary>
+public enum RequestField
+{
+    General,
+    Images,
+    Mode,
+    Instruction,
+    Prompt,
+    Seed,
+    Steps,
+    Guidance,
+    Size,
+}

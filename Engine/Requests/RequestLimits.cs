@@ -1,0 +1,13 @@
+namespace DreamOmni2.Engine.Requests;
+
+/// <summary>The bounds every request is held to, whatever the pack, shown by the page and enforced by <see cref="RequestRules"/>.</summary>
+public static class RequestLimits
+{
+    public const int MinSteps = 1;
+    public const int MaxSteps = 1000;
+    public const float MinGuidance = 0f;
+    public const float MaxGuidance = 30f;
+
+    /// <summary>Longest instruction or prompt, in characters: far beyond any text encoder's window.</summary>
+    public const int MaxTextLength = 4000;
+}

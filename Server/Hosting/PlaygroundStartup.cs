@@ -1,0 +1,28 @@
+using DreamOmni2.Server.Auth;
+using DreamOmni2.Server.Configuration;
+using DreamOmni2.Server.Storage;
+using Microsoft.Extensions.Options;
+
+namespace DreamOmni2.Server.Hosting;
+
+/// <summary>
+/// The first start-up step: loads the pack and checks the accounts before the server listens, so a broken pack or
+/// configuration stops it with one clear line (see Program) instead of failing the first request.
+/// </summary>
+public sealed class PlaygroundStartup(IServiceProvider services, IOptions<PlaygroundOptions> options, ILogger<PlaygroundStartup> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var engine = services.GetRequiredService<PlaygroundEngine>();
+        logger.LogInformation("Pack '{Pack}' on {Provider}; {Mode} mode", engine.Pack.Name, engine.ProviderName, options.Value.Hosted ? "hosted" : "local");
+        HostedUsers.Check(options.Value, logger);
+        var ownership = services.GetRequiredService<FileOwnership>();
+        if (ownership.MeasureUnsized(services.GetRequiredService<ContentStore>()) is > 0 and var measured)
+        {
+            logger.LogInformation("Measured {Count} stored files kept before sizes were recorded", measured);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,73 @@
+using DreamOmni2.Server.Auth;
+using DreamOmni2.Server.Health;
+
+namespace DreamOmni2.Server.Hosting;
+
+/// <summary>
+/// What the server binary does besides serving: <c>hash-password</c> prints a hash for the configuration, and
+/// <c>healthcheck</c> asks a running server on this machine whether it is healthy (the container's HEALTHCHECK).
+/// </summary>
+public static class ServerCommands
+{
+    public const string HealthCheckCommand = "healthcheck";
+    public const int MinPasswordLength = 12;
+
+    /// <summary>The exit code of a command, or null when the arguments name none and the server should start.</summary>
+    public static int? Run(string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        if (args is [.., HostedUsers.HashPasswordCommand])
+        {
+            return HashPassword(input, output, error);
+        }
+        if (args is [.., HealthCheckCommand])
+        {
+            return CheckHealthAsync(Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS"), Environment.GetEnvironmentVariable("ASPNETCORE_URLS"), error)
+                .GetAwaiter().GetResult();
+        }
+        return null;
+    }
+
+    private static int HashPassword(TextReader input, TextWriter output, TextWriter error)
+    {
+        string password = input.ReadLine() ?? "";
+        if (password.Length == 0)
+        {
+            error.WriteLine("type the password on standard input, e.g. read -rs P && echo \"$P\" | dotnet run --project Server --no-launch-profile -- hash-password");
+            return 2;
+        }
+        if (password.Length < MinPasswordLength)
+        {
+            error.WriteLine($"that password has {password.Length} characters; use at least {MinPasswordLength} (a few random words make a good one)");
+            return 2;
+        }
+        output.WriteLine(PasswordHash.Create(password));
+        return 0;
+    }
+
+    /// <summary>GETs /healthz on the port the server listens on: exit 0 when it answers 200, 1 otherwise.</summary>
+    public static async Task<int> CheckHealthAsync(string? httpPorts, string? urls, TextWriter error)
+    {
+        string port = httpPorts?.Split(';', ',')[0].Trim() is { Length: > 0 } first ? first : PortOf(urls) ?? "8080";
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            using var response = await http.GetAsync($"http://127.0.0.1:{port}{HealthEndpoint.Path}");
+            if (response.IsSuccessStatusCode)
+            {
+                return 0;
+            }
+            error.WriteLine($"unhealthy: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            return 1;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            error.WriteLine($"no answer on port {port}: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static string? PortOf(string? urls) =>
+        urls?.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(url => url.Replace("+", "localhost").Replace("*", "localhost"))
+            .Select(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) : null)
+            .FirstOrDefault(port => port is not null);
+}

@@ -1,0 +1,141 @@
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+
+namespace DreamOmni2.Server.Storage;
+
+/// <summary>
+/// The database's schema, one step per version. A database is brought to the newest version at start, each step in
+/// its own transaction, and <c>PRAGMA user_version</c> records how far it got.
+/// </summary>
+public static class SchemaMigrations
+{
+    private static readonly IReadOnlyList<Action<SqliteConnection>> s_steps =
+    [
+        CreateTables,
+        NestJobSettings,
+        AddSessionsAndFileSizes,
+    ];
+
+    public static int Latest => s_steps.Count;
+
+    public static void Apply(SqliteConnection connection)
+    {
+        Run(connection, "PRAGMA journal_mode = WAL");
+        int version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+        if (version > Latest)
+        {
+            throw new InvalidOperationException(
+                $"the database is at schema version {version}, newer than this server knows ({Latest}): run the newer server, or restore a backup");
+        }
+        for (; version < Latest; version++)
+        {
+            using var transaction = connection.BeginTransaction();
+            s_steps[version](connection);
+            Run(connection, $"PRAGMA user_version = {version + 1}");
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>Version 1: the tables as they were before the schema was versioned (kept as they are where they exist).</summary>
+    private static void CreateTables(SqliteConnection connection) => Run(connection, """
+        CREATE TABLE IF NOT EXISTS jobs (
+            id TEXT PRIMARY KEY,
+            owner TEXT NOT NULL,
+            created TEXT NOT NULL,
+            state TEXT NOT NULL,
+            ablation_group TEXT,
+            spec TEXT NOT NULL,
+            outcome TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS jobs_by_owner ON jobs (owner, created);
+        CREATE INDEX IF NOT EXISTS jobs_by_group ON jobs (ablation_group);
+        CREATE TABLE IF NOT EXISTS uploads (
+            owner TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            thumbnail TEXT NOT NULL,
+            width INTEGER NOT NULL,
+            height INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            PRIMARY KEY (owner, hash));
+        CREATE TABLE IF NOT EXISTS owned_files (
+            owner TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            PRIMARY KEY (owner, hash));
+        """);
+
+    /// <summary>
+    /// Version 2: a job's spec holds the engine's completed settings as one object, and its seed is always known
+    /// (a job that drew its seed when it ran takes the one its outcome recorded).
+    /// </summary>
+    private static void NestJobSettings(SqliteConnection connection)
+    {
+        var rows = new List<(string Id, string Spec, string Outcome)>();
+        using (var select = PlaygroundDatabase.Command(connection, "SELECT id, spec, outcome FROM jobs"))
+        using (var reader = select.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+        foreach (var (id, spec, outcome) in rows)
+        {
+            var old = JsonNode.Parse(spec)!.AsObject();
+            if (old.ContainsKey("settings"))
+            {
+                continue;
+            }
+            var seed = old["seed"] ?? JsonNode.Parse(outcome)?["seed"];
+            var settings = new JsonObject
+            {
+                ["mode"] = old["mode"]?.DeepClone(),
+                ["instruction"] = old["instruction"]?.DeepClone() ?? "",
+                ["lockedPrompt"] = old["lockedPrompt"]?.DeepClone(),
+                ["seed"] = seed?.DeepClone() ?? 0,
+                ["randomSeed"] = old["seed"] is null,
+                ["steps"] = old["steps"]?.DeepClone(),
+                ["guidance"] = old["guidance"]?.DeepClone(),
+                ["scheme"] = new JsonObject { ["index"] = old["indexEncoding"]?.DeepClone(), ["shift"] = old["positionShift"]?.DeepClone() },
+                ["outputSize"] = null,
+                ["previews"] = old["previews"]?.DeepClone() ?? true,
+            };
+            var nested = new JsonObject
+            {
+                ["images"] = old["images"]?.DeepClone(),
+                ["settings"] = settings,
+                ["ablationGroup"] = old["ablationGroup"]?.DeepClone(),
+                ["reflection"] = old["reflection"]?.DeepClone(),
+            };
+            using var update = PlaygroundDatabase.Command(connection, "UPDATE jobs SET spec = $spec WHERE id = $id", ("$spec", nested.ToJsonString()), ("$id", id));
+            update.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>
+    /// Version 3: server-side sign-in sessions, so that signing out, a changed password or a removed user ends them;
+    /// and the size of each stored file, for per-user storage quotas (null until the store has been measured).
+    /// </summary>
+    private static void AddSessionsAndFileSizes(SqliteConnection connection) => Run(connection, """
+        CREATE TABLE sessions (
+            id TEXT PRIMARY KEY,
+            user_name TEXT NOT NULL,
+            created TEXT NOT NULL,
+            expires TEXT NOT NULL,
+            ticket BLOB NOT NULL);
+        CREATE INDEX sessions_by_user ON sessions (user_name);
+        CREATE TABLE file_sizes (
+            hash TEXT PRIMARY KEY,
+            bytes INTEGER NOT NULL);
+        """);
+
+    private static void Run(SqliteConnection connection, string sql)
+    {
+        using var command = PlaygroundDatabase.Command(connection, sql);
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = PlaygroundDatabase.Command(connection, sql);
+        return command.ExecuteScalar();
+    }
+}
