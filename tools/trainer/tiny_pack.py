@@ -6,8 +6,6 @@ import json
 import shutil
 from pathlib import Path
 
-import numpy as np
-
 from flux_tiny import DepthToSpaceDecoder, FluxTinyTransformer, SpaceToDepthEncoder, TinyTextEncoder
 from pack_export import export_text_encoder, export_transformer, export_vae, flux_manifest, write_manifest
 
@@ -15,18 +13,6 @@ IMAGE_SIZE = 64
 LATENT_FACTOR = 4          # 4x4 pixels per latent cell
 LATENT_CHANNELS = 3 * LATENT_FACTOR * LATENT_FACTOR
 TEXT_LENGTH = 32
-
-
-def position_ids(n_references: int, grid: int, index: bool, shift: bool) -> np.ndarray:
-    """(axis0, row, col) per token, target first: the engine's PositionIds for square grids of equal size."""
-    rows, cols = np.meshgrid(np.arange(grid), np.arange(grid), indexing="ij")
-    rows, cols = rows.reshape(-1), cols.reshape(-1)
-    parts = [np.stack([np.zeros_like(rows), rows, cols], axis=1)]
-    for i in range(1, n_references + 1):
-        axis0 = np.full_like(rows, i if index else 1)
-        offset = (i - 1) * grid if shift else 0
-        parts.append(np.stack([axis0, rows, cols + offset], axis=1))
-    return np.concatenate(parts).astype(np.float32)
 
 
 def preview_factors() -> list[list[float]]:
