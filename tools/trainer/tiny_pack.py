@@ -23,6 +23,7 @@ def preview_factors() -> list[list[float]]:
 
 def export_tiny_pack(out: Path, transformer: FluxTinyTransformer, text_encoder: TinyTextEncoder, vocab: Path,
                      index: bool, shift: bool, training: dict) -> None:
+    """Writes a complete pack to `out`, replacing what was there but the pack's written training history."""
     staging = out.with_name(out.name + ".staging")
     if staging.exists():
         shutil.rmtree(staging)
@@ -53,6 +54,9 @@ def export_tiny_pack(out: Path, transformer: FluxTinyTransformer, text_encoder: 
     (training_dir / "summary.json").write_text(
         json.dumps({k: v for k, v in training.items() if k != "log"}
                                  | {"scheme": {"index": index, "shift": shift}}, indent=2) + "\n")
+    history = out / "TRAINING.md"
+    if history.exists():
+        shutil.copy(history, staging / history.name)
     if out.exists():
         shutil.rmtree(out)
     staging.rename(out)
