@@ -6,8 +6,6 @@ import json
 import shutil
 from pathlib import Path
 
-import numpy as np
-
 from flux_tiny import DepthToSpaceDecoder, FluxTinyTransformer, SpaceToDepthEncoder, TinyTextEncoder
 from pack_export import export_text_encoder, export_transformer, export_vae, flux_manifest, write_manifest
 
@@ -15,18 +13,6 @@ IMAGE_SIZE = 64
 LATENT_FACTOR = 4          # 4x4 pixels per latent cell
 LATENT_CHANNELS = 3 * LATENT_FACTOR * LATENT_FACTOR
 TEXT_LENGTH = 32
-
-
-def position_ids(n_references: int, grid: int, index: bool, shift: bool) -> np.ndarray:
-    """(axis0, row, col) per token, target first: the engine's PositionIds for square grids of equal size."""
-    rows, cols = np.meshgrid(np.arange(grid), np.arange(grid), indexing="ij")
-    rows, cols = rows.reshape(-1), cols.reshape(-1)
-    parts = [np.stack([np.zeros_like(rows), rows, cols], axis=1)]
-    for i in range(1, n_references + 1):
-        axis0 = np.full_like(rows, i if index else 1)
-        offset = (i - 1) * grid if shift else 0
-        parts.append(np.stack([axis0, rows, cols + offset], axis=1))
-    return np.concatenate(parts).astype(np.float32)
 
 
 def preview_factors() -> list[list[float]]:
@@ -37,6 +23,7 @@ def preview_factors() -> list[list[float]]:
 
 def export_tiny_pack(out: Path, transformer: FluxTinyTransformer, text_encoder: TinyTextEncoder, vocab: Path,
                      index: bool, shift: bool, training: dict) -> None:
+    """Writes a complete pack to `out`, replacing what was there but the pack's written training history."""
     staging = out.with_name(out.name + ".staging")
     if staging.exists():
         shutil.rmtree(staging)
@@ -67,6 +54,9 @@ def export_tiny_pack(out: Path, transformer: FluxTinyTransformer, text_encoder: 
     (training_dir / "summary.json").write_text(
         json.dumps({k: v for k, v in training.items() if k != "log"}
                                  | {"scheme": {"index": index, "shift": shift}}, indent=2) + "\n")
+    history = out / "TRAINING.md"
+    if history.exists():
+        shutil.copy(history, staging / history.name)
     if out.exists():
         shutil.rmtree(out)
     staging.rename(out)

@@ -33,11 +33,13 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from factory_stream import TASKS, FactoryStream, Sample, factory_command  # noqa: E402
-from pack_export import load_initializers, schedule_shift, shifted_sigma  # noqa: E402
+from flow_schedule import schedule_shift, shifted_sigma  # noqa: E402
 from flux_tiny import (  # noqa: E402
     FluxTinyTransformer, SpaceToDepthEncoder, TextEncoderConfig, TinyTextEncoder, TransformerConfig,
 )
-from tiny_pack import IMAGE_SIZE, LATENT_FACTOR, TEXT_LENGTH, export_tiny_pack, position_ids  # noqa: E402
+from pack_export import load_initializers  # noqa: E402
+from position_ids import position_ids  # noqa: E402
+from tiny_pack import IMAGE_SIZE, LATENT_FACTOR, TEXT_LENGTH, export_tiny_pack  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -162,7 +164,9 @@ class BatchBuilder:
             refs = [self.pack(inputs[:, i]) for i in range(n)]
         weight = self.pixel_weights(target, inputs[:, 0] if n and samples[0].task in (0, 2) else None)
         ids = torch.tensor([tokenize(s.prompt, self.vocab) for s in samples], dtype=torch.long, device=self.device)
-        img_ids = torch.from_numpy(position_ids(n, self.grid, self.index, self.shift)).to(self.device)
+        grid = (self.grid, self.grid)
+        img_ids = torch.tensor(position_ids(grid, [grid] * n, self.index, self.shift), dtype=torch.float32,
+                               device=self.device)
         return {
             "x0": self.pack(target), "refs": torch.cat(refs, dim=1) if refs else None, "weight": self.pack(weight),
             "input_ids": ids, "img_ids": img_ids, "txt_ids": torch.zeros(TEXT_LENGTH, 3, device=self.device),

@@ -2,12 +2,13 @@ using DreamOmni2.Engine.Imaging;
 
 namespace DreamOmni2.Engine.Tests.Imaging;
 
+/// <summary>The output size of docs/kontext-pipeline.md §2.</summary>
 public class OutputSizeTests
 {
     private const long MegapixelArea = 1024 * 1024;
 
     [Theory]
-    [InlineData(672, 1568, 656, 1552)]    // reference/kontext-pipeline.md §2
+    [InlineData(672, 1568, 656, 1552)]    // docs/kontext-pipeline.md §2
     [InlineData(1024, 1024, 1024, 1024)]
     [InlineData(1568, 672, 1552, 656)]
     [InlineData(1920, 1080, 1360, 768)]

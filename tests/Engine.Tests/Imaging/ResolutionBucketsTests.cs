@@ -2,6 +2,7 @@ using DreamOmni2.Engine.Imaging;
 
 namespace DreamOmni2.Engine.Tests.Imaging;
 
+/// <summary>The input buckets of docs/kontext-pipeline.md §2.</summary>
 public class ResolutionBucketsTests
 {
     [Fact]

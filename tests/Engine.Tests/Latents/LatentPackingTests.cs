@@ -2,6 +2,7 @@ using DreamOmni2.Engine.Latents;
 
 namespace DreamOmni2.Engine.Tests.Latents;
 
+/// <summary>The 2×2 packing of docs/kontext-pipeline.md §3.</summary>
 public class LatentPackingTests
 {
     [Fact]

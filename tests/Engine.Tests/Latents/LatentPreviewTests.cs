@@ -2,6 +2,7 @@ using DreamOmni2.Engine.Latents;
 
 namespace DreamOmni2.Engine.Tests.Latents;
 
+/// <summary>The linear step preview of docs/kontext-pipeline.md §7.</summary>
 public class LatentPreviewTests
 {
     [Fact]

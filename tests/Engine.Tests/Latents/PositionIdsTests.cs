@@ -2,6 +2,7 @@ using DreamOmni2.Engine.Latents;
 
 namespace DreamOmni2.Engine.Tests.Latents;
 
+/// <summary>The ids of docs/kontext-pipeline.md §4 under the four schemes.</summary>
 public class PositionIdsTests
 {
     private static readonly GridSize s_target = new(Height: 2, Width: 3);

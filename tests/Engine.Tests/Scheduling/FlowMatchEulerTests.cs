@@ -2,6 +2,7 @@ using DreamOmni2.Engine.Scheduling;
 
 namespace DreamOmni2.Engine.Tests.Scheduling;
 
+/// <summary>The Euler step and denoised estimate of docs/kontext-pipeline.md §6, §7.</summary>
 public class FlowMatchEulerTests
 {
     [Fact]

@@ -3,9 +3,10 @@ using DreamOmni2.Engine.Scheduling;
 
 namespace DreamOmni2.Engine.Tests.Scheduling;
 
+/// <summary>The shifted schedule of docs/kontext-pipeline.md §5.</summary>
 public class FlowMatchScheduleTests
 {
-    /// <summary>reference/kontext-pipeline.md §4: N = 30, seq = 4096 (μ = 1.15), as printed there.</summary>
+    /// <summary>docs/kontext-pipeline.md §5: N = 30, seq = 4096 (μ = 1.15), as printed there.</summary>
     private static readonly string[] s_referenceSigmas =
     [
         "1.0", "0.9892", "0.97788", "0.96601", "0.95355", "0.94044", "0.92665", "0.9121", "0.89675", "0.88051",
