@@ -63,7 +63,7 @@ public static class FileEndpoints
         {
             return BadRequest($"send the image as multipart/form-data in a field named '{FileField}'");
         }
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var form = await FormBodies.ReadAsync(context.Request);
         if (form.Files.GetFile(FileField) is not { } file)
         {
             return BadRequest($"send the image as multipart/form-data in a field named '{FileField}'");

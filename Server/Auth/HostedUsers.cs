@@ -34,6 +34,11 @@ public static class HostedUsers
         }
         foreach (var (user, stored) in options.Users)
         {
+            if (string.IsNullOrEmpty(stored))
+            {
+                logger.LogWarning("{Key}{User} is empty: that user cannot sign in", $"{PlaygroundOptions.Section}:Users:", user);
+                continue;
+            }
             if (PasswordHash.Problem(stored) is { } problem)
             {
                 throw new InvalidOperationException($"{PlaygroundOptions.Section}:Users:{user} cannot be read: {problem}");
@@ -54,7 +59,7 @@ public static class HostedUsers
     {
         var users = context.HttpContext.RequestServices.GetRequiredService<IOptionsMonitor<PlaygroundOptions>>().CurrentValue.Users;
         string? name = context.Principal?.Identity?.Name;
-        if (name is not null && users.TryGetValue(name, out string? stored) && context.Principal!.FindFirst(StampClaim)?.Value == Stamp(stored))
+        if (name is not null && users.GetValueOrDefault(name) is { Length: > 0 } stored && context.Principal!.FindFirst(StampClaim)?.Value == Stamp(stored))
         {
             return;
         }

@@ -1,4 +1,5 @@
 using System.Net;
+using DreamOmni2.Server.Api;
 using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -31,7 +32,7 @@ public static class SignInEndpoints
 
     private static async Task<IResult> SignInAsync(HttpContext context, IOptionsMonitor<PlaygroundOptions> options, SignInThrottle throttle)
     {
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var form = await FormBodies.ReadAsync(context.Request);
         string user = form["user"].ToString();
         string password = form["password"].ToString();
         string returnUrl = ReturnUrls.Safe(form["returnUrl"].ToString());
@@ -43,7 +44,8 @@ public static class SignInEndpoints
         {
             return Failed(Throttled, returnUrl);
         }
-        string? stored = options.CurrentValue.Users.GetValueOrDefault(user);
+        // An empty entry is no account: it must never match an empty password.
+        string? stored = options.CurrentValue.Users.GetValueOrDefault(user) is { Length: > 0 } configured ? configured : null;
         if (!PasswordHash.Verify(password, stored))
         {
             throttle.Failed(user);

@@ -53,7 +53,6 @@ public sealed class ProblemResponses(IProblemDetailsService problems, ILogger<Pr
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             (StatusCodes.Status413PayloadTooLarge, "the request is larger than this server accepts — send a smaller file"),
         BadHttpRequestException bad => (bad.StatusCode, $"the request could not be read: {bad.Message}"),
-        InvalidDataException invalidData => (StatusCodes.Status400BadRequest, $"the request body is not valid multipart/form-data: {invalidData.Message}"),
         _ => (StatusCodes.Status500InternalServerError, ""),
     };
 

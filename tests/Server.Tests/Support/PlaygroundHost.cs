@@ -15,16 +15,18 @@ namespace DreamOmni2.Server.Tests.Support;
 /// The real server on Kestrel at 127.0.0.1 with a real SQLite file in <paramref name="dataFolder"/>, running the
 /// fixture pack. Several hosts in turn over one data folder stand for a server restart.
 /// </summary>
-public sealed class PlaygroundHost(string dataFolder, int defaultSteps = 4, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class PlaygroundHost(string dataFolder, int defaultSteps, IReadOnlyDictionary<string, string?>? settings, string environment)
     : WebApplicationFactory<Program>
 {
     public Uri BaseAddress { get; private set; } = null!;
 
     public JobService Jobs => Services.GetRequiredService<JobService>();
 
-    public static PlaygroundHost Start(string dataFolder, int defaultSteps = 4, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="environment">The hosting environment; Development, as tests run by default, leaves out HSTS.</param>
+    public static PlaygroundHost Start(
+        string dataFolder, int defaultSteps = 4, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
     {
-        var host = new PlaygroundHost(dataFolder, defaultSteps, settings);
+        var host = new PlaygroundHost(dataFolder, defaultSteps, settings, environment);
         host.UseKestrel(0);
         host.StartServer();
         string address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -35,6 +37,7 @@ public sealed class PlaygroundHost(string dataFolder, int defaultSteps = 4, IRea
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseUrls("http://127.0.0.1:0");
+        builder.UseEnvironment(environment);
         builder.UseSetting("Playground:DataPath", dataFolder);
         builder.UseSetting("Playground:PackPath", "packs/fixture");
         builder.UseSetting("Playground:DefaultSteps", defaultSteps.ToString(System.Globalization.CultureInfo.InvariantCulture));
