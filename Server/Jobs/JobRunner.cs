@@ -74,7 +74,7 @@ public sealed class JobRunner(
         catch (OperationCanceledException) when (budget.IsCancellationRequested && !job.Cancellation.IsCancellationRequested)
         {
             record = Failed(record, new RequestError(RequestField.Steps,
-                $"the job ran past this server's time budget of {_budget.TotalMinutes:0.#} minutes after {stepsDone} of {settings.Steps} steps — run fewer steps or smaller images"));
+                $"the job ran past this server's time budget of {Duration(_budget)} after {stepsDone} of {settings.Steps} steps — run fewer steps or smaller images"));
         }
         catch (OperationCanceledException)
         {
@@ -113,6 +113,9 @@ public sealed class JobRunner(
                 record.Id, record.State.ToString().ToLowerInvariant(), wall, record.Outcome.Error is { } error ? ": " + error.Message : "");
         }
     }
+
+    private static string Duration(TimeSpan span) =>
+        span.TotalMinutes >= 1 ? $"{span.TotalMinutes:0.#} minutes" : $"{span.TotalSeconds:0.##} seconds";
 
     private static JobRecord Failed(JobRecord record, RequestError error) =>
         record with { State = JobState.Failed, Outcome = record.Outcome with { Error = error } };

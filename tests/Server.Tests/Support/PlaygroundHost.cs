@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DreamOmni2.Server.Tests.Support;
 
@@ -21,6 +22,9 @@ public sealed class PlaygroundHost(string dataFolder, int defaultSteps, IReadOnl
     public Uri BaseAddress { get; private set; } = null!;
 
     public JobService Jobs => Services.GetRequiredService<JobService>();
+
+    /// <summary>What the server logged, with its levels and exceptions.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     /// <param name="environment">The hosting environment; Development, as tests run by default, leaves out HSTS.</param>
     public static PlaygroundHost Start(
@@ -38,6 +42,7 @@ public sealed class PlaygroundHost(string dataFolder, int defaultSteps, IReadOnl
     {
         builder.UseUrls("http://127.0.0.1:0");
         builder.UseEnvironment(environment);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.UseSetting("Playground:DataPath", dataFolder);
         builder.UseSetting("Playground:PackPath", "packs/fixture");
         builder.UseSetting("Playground:DefaultSteps", defaultSteps.ToString(System.Globalization.CultureInfo.InvariantCulture));
