@@ -18,6 +18,7 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output) : IAsyncLifeti
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
     private IPage _page = null!;
+    private readonly List<string> _policyViolations = [];
 
     public async Task InitializeAsync()
     {
@@ -25,6 +26,14 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output) : IAsyncLifeti
         (_playwright, _browser) = await Chromium.LaunchAsync();
         _page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         _page.SetDefaultTimeout(Timeout);
+        // Every test runs under the server's content security policy; anything it blocks shows in the console.
+        _page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                _policyViolations.Add(message.Text);
+            }
+        };
     }
 
     [Fact]
@@ -195,5 +204,6 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output) : IAsyncLifeti
         _playwright.Dispose();
         _host.Dispose();
         _data.Dispose();
+        Assert.Empty(_policyViolations);
     }
 }
