@@ -20,6 +20,9 @@ public sealed class UploadService : IDisposable
     private const int ThumbnailQuality = 85;
     private const int MaxNameLength = 200;
 
+    /// <summary>Bytes of images decoded since memory was last given back, past which the end of a burst gives it back.</summary>
+    private const long TrimAfterBytes = 64L * 1024 * 1024;
+
     private readonly ContentStore _store;
     private readonly UploadRepository _uploads;
     private readonly FileOwnership _ownership;
@@ -27,6 +30,8 @@ public sealed class UploadService : IDisposable
     private readonly SemaphoreSlim _decoding;
     private readonly PartitionedRateLimiter<string> _rate;
     private readonly int _perMinute;
+    private readonly int _concurrentUploads;
+    private long _decodedSinceTrim;
 
     public UploadService(ContentStore store, UploadRepository uploads, FileOwnership ownership, IOptions<PlaygroundOptions> options)
     {
@@ -36,7 +41,8 @@ public sealed class UploadService : IDisposable
         var settings = options.Value;
         Limits = ImageLimits.Default with { MaxFileBytes = settings.MaxUploadBytes };
         _quota = settings.StorageQuotaBytes;
-        _decoding = new SemaphoreSlim(Math.Max(1, settings.ConcurrentUploads));
+        _concurrentUploads = Math.Max(1, settings.ConcurrentUploads);
+        _decoding = new SemaphoreSlim(_concurrentUploads);
         _perMinute = Math.Max(1, settings.RateLimits.UploadsPerMinute);
         _rate = PartitionedRateLimiter.Create<string, string>(owner => RateLimitPartition.GetSlidingWindowLimiter(owner, _ => new SlidingWindowRateLimiterOptions
         {
@@ -75,6 +81,7 @@ public sealed class UploadService : IDisposable
         {
             byte[] bytes = await ReadBoundedAsync(content, declaredLength, imageNumber, ct);
             var image = ImageDecoder.Decode(bytes, Limits, imageNumber);
+            Interlocked.Add(ref _decodedSinceTrim, bytes.Length + 4L * image.Width * image.Height);
             byte[] thumbnail = Thumbnail(image);
             EnsureQuota(owner, bytes.Length + thumbnail.Length);
             string hash = _store.Put(bytes);
@@ -87,8 +94,25 @@ public sealed class UploadService : IDisposable
         }
         finally
         {
-            _decoding.Release();
+            if (_decoding.Release() == _concurrentUploads - 1)
+            {
+                TrimAfterBurst();
+            }
         }
+    }
+
+    /// <summary>
+    /// When the last upload of a burst of large images ends, gives their memory back to the system: the collector
+    /// would otherwise keep the heap it grew for them until the next collection, which an idle server never makes.
+    /// </summary>
+    private void TrimAfterBurst()
+    {
+        if (Interlocked.Read(ref _decodedSinceTrim) < TrimAfterBytes)
+        {
+            return;
+        }
+        Interlocked.Exchange(ref _decodedSinceTrim, 0);
+        ThreadPool.QueueUserWorkItem(_ => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true));
     }
 
     /// <summary>A file picked, dropped or pasted in the browser: one whose declared size is over the limit is refused
