@@ -11,7 +11,4 @@ public sealed class RateLimitOptions
 
     /// <summary>Jobs one user may submit; an ablation grid counts four.</summary>
     public int SubmitsPerMinute { get; set; } = 30;
-
-    /// <summary>Views of share links from one client address.</summary>
-    public int ShareViewsPerMinute { get; set; } = 120;
 }

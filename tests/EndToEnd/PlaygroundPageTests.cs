@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using DreamOmni2.EndToEnd.Support;
-using DreamOmni2.Server.Tests.Support;
+using DreamOmni2.TestSupport;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 

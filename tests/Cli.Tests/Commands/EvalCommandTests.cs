@@ -1,3 +1,4 @@
+using DreamOmni2.TestSupport;
 using System.Text.Json;
 using DreamOmni2.Engine.Imaging;
 

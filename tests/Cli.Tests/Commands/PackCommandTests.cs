@@ -1,3 +1,4 @@
+using DreamOmni2.TestSupport;
 namespace DreamOmni2.Cli.Tests.Commands;
 
 public class PackCommandTests

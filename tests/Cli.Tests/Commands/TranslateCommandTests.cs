@@ -1,4 +1,4 @@
-using DreamOmni2.Engine.Translation.Tests.Loopback;
+using DreamOmni2.TestSupport;
 
 namespace DreamOmni2.Cli.Tests.Commands;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using DreamOmni2.Server.Api;
-using DreamOmni2.Server.Tests.Support;
+using DreamOmni2.TestSupport;
 
 using Microsoft.AspNetCore.Mvc;
 

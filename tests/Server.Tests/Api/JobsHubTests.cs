@@ -2,7 +2,7 @@ using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine;
 using DreamOmni2.Server.Api;
 using DreamOmni2.Server.Jobs;
-using DreamOmni2.Server.Tests.Support;
+using DreamOmni2.TestSupport;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using DreamOmni2.Server.Auth;
-using DreamOmni2.Server.Tests.Support;
+using DreamOmni2.TestSupport;
 
 namespace DreamOmni2.Server.Tests.Auth;
 

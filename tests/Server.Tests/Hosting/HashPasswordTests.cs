@@ -1,5 +1,5 @@
 using DreamOmni2.Server.Auth;
-using DreamOmni2.Server.Tests.Support;
+using DreamOmni2.TestSupport;
 
 namespace DreamOmni2.Server.Tests.Hosting;
 

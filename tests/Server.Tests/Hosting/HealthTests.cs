@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using DreamOmni2.Server.Hosting;
 using DreamOmni2.Server.Jobs;
-using DreamOmni2.Server.Tests.Support;
+using DreamOmni2.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DreamOmni2.Server.Tests.Hosting;

@@ -1,4 +1,4 @@
-using DreamOmni2.Server.Tests.Support;
+using DreamOmni2.TestSupport;
 
 namespace DreamOmni2.Server.Tests.Hosting;
 

@@ -1,10 +1,9 @@
 using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine;
 using DreamOmni2.Engine.Translation.Reflection;
-using DreamOmni2.Engine.Translation.Tests.Loopback;
+using DreamOmni2.TestSupport;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Jobs;
-using DreamOmni2.Server.Tests.Support;
 
 namespace DreamOmni2.Server.Tests.Jobs;
 

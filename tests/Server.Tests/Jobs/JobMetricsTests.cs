@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using DreamOmni2.Engine;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Jobs;
-using DreamOmni2.Server.Tests.Support;
+using DreamOmni2.TestSupport;
 
 namespace DreamOmni2.Server.Tests.Jobs;
 

@@ -4,7 +4,7 @@ using DreamOmni2.Engine;
 using DreamOmni2.Engine.Requests;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Jobs;
-using DreamOmni2.Server.Tests.Support;
+using DreamOmni2.TestSupport;
 
 namespace DreamOmni2.Server.Tests.Jobs;
 

@@ -3,7 +3,7 @@ using DreamOmni2.Engine;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Hosting;
 using DreamOmni2.Server.Jobs;
-using DreamOmni2.Server.Tests.Support;
+using DreamOmni2.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 

@@ -1,5 +1,5 @@
 using DreamOmni2.Server.Api;
-using DreamOmni2.Server.Tests.Support;
+using DreamOmni2.TestSupport;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 

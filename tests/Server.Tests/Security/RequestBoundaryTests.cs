@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using DreamOmni2.Server.Api;
 using DreamOmni2.Server.Security;
-using DreamOmni2.Server.Tests.Support;
+using DreamOmni2.TestSupport;
 
 namespace DreamOmni2.Server.Tests.Security;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using DreamOmni2.Server.Auth;
-using DreamOmni2.Server.Tests.Support;
+using DreamOmni2.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -111,6 +111,18 @@ public sealed class SignInSecurityTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("http://evil.example", await response.Content.ReadAsStringAsync());
         Assert.Empty(client.Cookies.GetCookies(host.BaseAddress));
+    }
+
+    [Fact]
+    public async Task A_sign_out_posted_from_another_site_is_refused_and_the_session_lives_on()
+    {
+        using var host = PlaygroundHost.Start(_data.Path, settings: SignedInClient.HostedSettings("ann"));
+        using var client = await SignedInClient.SignInAsync(host, "ann");
+
+        using var response = await client.PostFormAsync("/signout", [], origin: "http://evil.example");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Replay(host, client.CookieHeader, "/history")).StatusCode);
     }
 
     [Fact]

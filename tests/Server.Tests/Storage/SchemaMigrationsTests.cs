@@ -2,7 +2,7 @@ using DreamOmni2.Engine;
 using DreamOmni2.Engine.Latents;
 using DreamOmni2.Server.Jobs;
 using DreamOmni2.Server.Storage;
-using DreamOmni2.Server.Tests.Support;
+using DreamOmni2.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace DreamOmni2.Server.Tests.Storage;

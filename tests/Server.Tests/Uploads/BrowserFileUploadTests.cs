@@ -1,5 +1,5 @@
 using DreamOmni2.Engine.Imaging;
-using DreamOmni2.Server.Tests.Support;
+using DreamOmni2.TestSupport;
 using DreamOmni2.Server.Uploads;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;

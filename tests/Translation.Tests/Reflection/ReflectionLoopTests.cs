@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using DreamOmni2.Engine.Translation.Reflection;
-using DreamOmni2.Engine.Translation.Tests.Loopback;
+using DreamOmni2.TestSupport;
 using DreamOmni2.Engine.Translation.Tests.Vlm;
 using DreamOmni2.Engine.Translation.Vlm;
 using DreamOmni2.Engine.Packs;

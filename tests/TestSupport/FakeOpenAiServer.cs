@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace DreamOmni2.Engine.Translation.Tests.Loopback;
+namespace DreamOmni2.TestSupport;
 
 /// <summary>
 /// An OpenAI-compatible chat endpoint on 127.0.0.1 (a real Kestrel on a free port) that records the JSON of every
 /// request and answers each with the next scripted reply.
 /// </summary>
-internal sealed class FakeOpenAiServer : IAsyncDisposable
+public sealed class FakeOpenAiServer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly List<JsonNode> requests = [];

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace DreamOmni2.Engine.Translation.Tests.Loopback;
+namespace DreamOmni2.TestSupport;
 
 /// <summary>Loopback port numbers nothing listens on, for testing what happens when an endpoint is down.</summary>
-internal static class ClosedPort
+public static class ClosedPort
 {
     /// <summary>A port bound once to get a free number, then released.</summary>
     public static int Next()

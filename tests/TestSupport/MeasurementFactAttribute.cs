@@ -1,4 +1,4 @@
-namespace DreamOmni2.Server.Tests.Support;
+namespace DreamOmni2.TestSupport;
 
 /// <summary>A measurement rather than a check: it runs only when DREAMOMNI2_MEASURE=1, so the test suite stays fast.</summary>
 public sealed class MeasurementFactAttribute : FactAttribute

@@ -2,7 +2,7 @@ using DreamOmni2.Engine;
 using DreamOmni2.Engine.Requests;
 using DreamOmni2.Server.Jobs;
 
-namespace DreamOmni2.Server.Tests.Support;
+namespace DreamOmni2.TestSupport;
 
 /// <summary>Submissions as the page builds them: the engine's request and the uploads it uses.</summary>
 public static class Submissions

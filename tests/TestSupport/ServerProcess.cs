@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace DreamOmni2.Server.Tests.Support;
+namespace DreamOmni2.TestSupport;
 
 /// <summary>The server binary run as its own process, as an operator runs it, for what only a real process shows (exit codes, stderr).</summary>
 public sealed record ServerProcess(int ExitCode, string Output, string Error)

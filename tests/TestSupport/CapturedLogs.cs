@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace DreamOmni2.Server.Tests.Support;
+namespace DreamOmni2.TestSupport;
 
 /// <summary>Every log entry a host writes, kept for a test to read.</summary>
 public sealed class CapturedLogs : ILoggerProvider

@@ -1,7 +1,7 @@
 using System.Net;
 using DreamOmni2.Server.Auth;
 
-namespace DreamOmni2.Server.Tests.Support;
+namespace DreamOmni2.TestSupport;
 
 /// <summary>A browser-like client of a hosted server: it keeps its cookies and does not follow redirects, so tests see each answer.</summary>
 public sealed class SignedInClient : IDisposable

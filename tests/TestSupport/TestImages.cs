@@ -1,6 +1,6 @@
 using DreamOmni2.Engine.Imaging;
 
-namespace DreamOmni2.Server.Tests.Support;
+namespace DreamOmni2.TestSupport;
 
 public static class TestImages
 {
