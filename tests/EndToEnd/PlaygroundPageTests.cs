@@ -45,7 +45,8 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output) : IAsyncLifeti
 
         await _page.ClickAsync("button[data-testid=run]");
         await WaitForPathAsync("^/jobs/[0-9a-f]+$");
-        await _page.WaitForSelectorAsync("[data-testid=result]");
+        // 200 steps on the 512×512 fixture: ~10 s on an idle machine, several times that on a busy one.
+        await _page.WaitForSelectorAsync("[data-testid=result]", new PageWaitForSelectorOptions { Timeout = 4 * Timeout });
 
         var frames = await _page.EvaluateAsync<PaintedFrame[]>("() => window.playground.paints");
         var steps = frames.Select(f => f.Step).Distinct().ToList();
