@@ -21,7 +21,8 @@ public static class BenchCommand
         var real = new Option<string>("--real") { Description = "the real-size pack (default: packs/bench-passthrough)", HelpName = "DIR" };
         var previews = new Option<bool>("--no-previews") { Description = "measure without step previews" };
         var provider = CommonOptions.Provider();
-        var command = new Command("bench", "measure the engine's share of each denoising step") { steps, fixture, real, previews, provider };
+        var threads = CommonOptions.Threads();
+        var command = new Command("bench", "measure the engine's share of each denoising step") { steps, fixture, real, previews, provider, threads };
         command.SetAction((parsed, cancellationToken) =>
         {
             int count = parsed.GetValue(steps);
@@ -37,7 +38,8 @@ public static class BenchCommand
             var rows = new List<BenchRow>();
             foreach (var (packDirectory, request) in cases)
             {
-                using var sessions = PackSessions.Open(ModelPack.Load(packDirectory), parsed.GetValue(provider), new StderrLogger(console.Error));
+                using var sessions = PackSessions.Open(
+                    ModelPack.Load(packDirectory), parsed.GetValue(provider), new StderrLogger(console.Error), parsed.GetValue(threads));
                 rows.Add(StepBenchmark.Measure(sessions, request() with { Previews = !parsed.GetValue(previews) }, count, cancellationToken));
             }
             Print(console.Out, rows, !parsed.GetValue(previews));

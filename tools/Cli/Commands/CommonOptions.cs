@@ -18,4 +18,21 @@ internal static class CommonOptions
         HelpName = "cpu|cuda",
         DefaultValueFactory = _ => ExecutionProviderChoice.Cpu,
     };
+
+    public static Option<int?> Threads()
+    {
+        var option = new Option<int?>("--threads")
+        {
+            Description = "most threads ONNX Runtime uses inside one graph run (default: the physical cores, or the pack's session.intra_op_threads)",
+            HelpName = "N",
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() <= 0)
+            {
+                result.AddError("--threads must be at least 1");
+            }
+        });
+        return option;
+    }
 }
