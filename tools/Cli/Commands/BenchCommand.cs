@@ -23,6 +23,8 @@ public static class BenchCommand
         var provider = CommonOptions.Provider();
         var threads = CommonOptions.Threads();
         var command = new Command("bench", "measure the engine's share of each denoising step") { steps, fixture, real, previews, provider, threads };
+        command.Subcommands.Add(BenchReferenceCommand.Create(console));
+        command.Subcommands.Add(BenchScalingCommand.Create(console));
         command.SetAction((parsed, cancellationToken) =>
         {
             int count = parsed.GetValue(steps);
@@ -48,7 +50,8 @@ public static class BenchCommand
         return command;
     }
 
-    private static GenerationRequest Edit(IReadOnlyList<ReadOnlyMemory<byte>> images) => new()
+    /// <summary>The benchmarks' edit: image 1 edited after the others, seed 1.</summary>
+    internal static GenerationRequest Edit(IReadOnlyList<ReadOnlyMemory<byte>> images) => new()
     {
         Mode = GenerationMode.Edit,
         Images = images,
