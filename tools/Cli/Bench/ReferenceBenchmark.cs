@@ -9,7 +9,7 @@ namespace DreamOmni2.Cli.Bench;
 internal sealed record ReferenceRunner(string Name, int Threads, Func<(byte[] Rgb, double Ms)> Run);
 
 /// <summary>A runner's median time per image and how far its pixels are from the first runner's (the engine's).</summary>
-internal sealed record ReferenceRow(string Name, int Threads, double MsPerImage, int LargestPixelDifference, int DifferingValues);
+internal sealed record ReferenceRow(string Name, int Threads, double MsPerImage, PixelDifference Pixels);
 
 /// <summary>
 /// Makes the same image with every runner, round after round in one interleaved run, so that whatever else the machine
@@ -30,8 +30,8 @@ internal static class ReferenceBenchmark
         }
         return runners.Select((runner, r) =>
         {
-            var (largest, differing) = Compare(pixels[0], pixels[r]);
-            return new ReferenceRow(runner.Name, runner.Threads, Medians.Of(times[r]), largest, differing);
+            var difference = PixelDifference.Between(pixels[0], pixels[r]);
+            return new ReferenceRow(runner.Name, runner.Threads, Medians.Of(times[r]), difference);
         }).ToList();
     }
 
@@ -46,21 +46,5 @@ internal static class ReferenceBenchmark
         }
         DecodedImage image = job.Decode(CancellationToken.None);
         return (image.Rgb, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-    }
-
-    private static (int Largest, int Differing) Compare(byte[] expected, byte[] actual)
-    {
-        if (expected.Length != actual.Length)
-        {
-            throw new InvalidOperationException($"images of {expected.Length} and {actual.Length} values");
-        }
-        int largest = 0, differing = 0;
-        for (int i = 0; i < expected.Length; i++)
-        {
-            int difference = Math.Abs(expected[i] - actual[i]);
-            largest = Math.Max(largest, difference);
-            differing += difference > 0 ? 1 : 0;
-        }
-        return (largest, differing);
     }
 }
