@@ -30,8 +30,7 @@ bundle=${1:-artifacts/gpu-check}
 (cd "$bundle" && sha256sum --quiet -c SHA256SUMS) || { echo "the bundle in $bundle is incomplete; copy every part" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-tar -C "$work" -xJf "$bundle/app.tar.xz"
-cat "$bundle"/cuda-provider.xz.* | xz -d > "$work/app/libonnxruntime_providers_cuda.so"
+cat "$bundle"/bundle.tar.xz.* | xz -d | tar -C "$work" -xf -
 
 # Every folder of shared libraries the Python nvidia-* packages installed (cuda_runtime, cublas, cudnn, curand, ...).
 libraries=$(python3 - <<'PY'
