@@ -2,6 +2,7 @@ using System.CommandLine;
 using DreamOmni2.Cli.Bench;
 using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Engine.Runtime;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DreamOmni2.Cli.Commands;
 
@@ -18,7 +19,12 @@ public static class BenchScalingCommand
     {
         var pack = new Option<string>("--pack") { Description = "the pack (default: packs/tiny)", HelpName = "DIR" };
         var steps = new Option<int>("--steps") { Description = "steps measured per size", DefaultValueFactory = _ => 6 };
-        var threads = CommonOptions.Threads();
+        var threads = new Option<int[]>("--threads")
+        {
+            Description = "intra-op thread counts, measured in turn at each size (default: the physical cores and 1)",
+            HelpName = "N",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var provider = CommonOptions.Provider();
         var command = new Command("scaling", "measure how step time grows with the number of image tokens") { pack, steps, threads, provider };
         command.SetAction((parsed, cancellationToken) =>
@@ -27,15 +33,23 @@ public static class BenchScalingCommand
             {
                 throw new ArgumentException("--steps must be at least 1");
             }
+            var threadCounts = (parsed.GetValue(threads) is { Length: > 0 } given ? given : [PhysicalCores.Available(), 1]).Distinct().ToList();
+            if (threadCounts.Any(t => t < 1))
+            {
+                throw new ArgumentException("--threads must be at least 1");
+            }
             string packFolder = parsed.GetValue(pack) ?? PackLocator.RepositoryPack("tiny");
-            var rows = new List<BenchRow>();
+            var rows = threadCounts.ToDictionary(t => t, _ => new List<BenchRow>());
             foreach (var (side, images) in s_cases)
             {
                 using var view = new RebucketedPack(packFolder, side);
-                using var sessions = PackSessions.Open(view.Pack, parsed.GetValue(provider), new StderrLogger(console.Error), parsed.GetValue(threads));
                 var request = BenchCommand.Edit(Enumerable.Range(1, images).Select(i => (ReadOnlyMemory<byte>)GradientPattern.Png(side, side, i)).ToList())
                     with { Previews = false };
-                rows.Add(StepBenchmark.Measure(sessions, request, parsed.GetValue(steps), cancellationToken));
+                foreach (int t in threadCounts)
+                {
+                    using var sessions = PackSessions.Open(view.Pack, parsed.GetValue(provider), NullLogger.Instance, t);
+                    rows[t].Add(StepBenchmark.Measure(sessions, request, parsed.GetValue(steps), cancellationToken));
+                }
             }
             Print(console.Out, rows);
             return Task.FromResult(ExitCodes.Success);
@@ -43,15 +57,24 @@ public static class BenchScalingCommand
         return command;
     }
 
-    private static void Print(TextWriter output, List<BenchRow> rows)
+    /// <summary>A row per size: ONNX ms/step at each thread count, then the engine's own time at the first.</summary>
+    private static void Print(TextWriter output, Dictionary<int, List<BenchRow>> rows)
     {
-        output.WriteLine($"{"image tokens (target+refs)",28} {"ms/step ONNX",13} {"ms/step engine",15} {"engine %",9}");
-        foreach (var r in rows)
+        var first = rows.Values.First();
+        output.WriteLine(
+            $"{"image tokens (target+refs)",28} {string.Concat(rows.Keys.Select(t => $"{$"ONNX ms/step, {t} thr",20} "))}{"engine ms/step",15} {"engine %",9}");
+        for (int i = 0; i < first.Count; i++)
         {
+            var r = first[i];
             output.WriteLine(
-                $"{$"{r.TargetTokens + r.ReferenceTokens} ({r.TargetTokens}+{r.ReferenceTokens})",28} {r.OnnxMsPerStep,13:0.000} {r.EngineMsPerStep,15:0.000} {r.EngineShare * 100,8:0.00}%");
+                $"{$"{r.TargetTokens + r.ReferenceTokens} ({r.TargetTokens}+{r.ReferenceTokens})",28} " +
+                $"{string.Concat(rows.Values.Select(list => $"{list[i].OnnxMsPerStep,20:0.000} "))}{r.EngineMsPerStep,15:0.000} {r.EngineShare * 100,8:0.00}%");
         }
-        var fit = QuadraticFit.Of(rows.Select(r => ((double)(r.TargetTokens + r.ReferenceTokens), r.OnnxMsPerStep)).ToList());
-        output.WriteLine($"ONNX ms/step ≈ {fit.A:0.00} + {fit.B:0.0000}·N + {fit.C:0.0e+0}·N² for N image tokens (least squares; medians over {rows[0].Steps} steps each)");
+        foreach (var (threads, list) in rows)
+        {
+            var fit = QuadraticFit.Of(list.Select(r => ((double)(r.TargetTokens + r.ReferenceTokens), r.OnnxMsPerStep)).ToList());
+            output.WriteLine($"{threads} threads: ONNX ms/step ≈ {fit.A:0.00} + {fit.B:0.0000}·N + {fit.C:0.0e+0}·N² for N image tokens");
+        }
+        output.WriteLine($"least squares over medians of {first[0].Steps} steps each; the thread counts take turns at each size; engine: the first thread count's");
     }
 }
