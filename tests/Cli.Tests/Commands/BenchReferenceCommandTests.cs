@@ -21,4 +21,21 @@ public class BenchReferenceCommandTests
         Assert.Matches(@"^(identical|max 1/255, \d+ values)$", float32.Groups[1].Value.Trim());
         Assert.Matches(@"(?m)^torch bfloat16 autocast\s+1\s", run.Output);
     }
+
+    [Fact]
+    public async Task An_int8_variant_of_the_pack_runs_beside_and_its_pixels_are_compared_with_the_float32_engine()
+    {
+        using var folder = new TempFolder();
+        string variant = folder.File("tiny-int8");
+        var quantize = System.Diagnostics.Process.Start("/usr/bin/python3", [PackLocator.RepositoryFile("tools/packs/quantize_int8.py"), PackLocator.RepositoryPack("tiny"), variant])!;
+        await quantize.WaitForExitAsync();
+        Assert.Equal(0, quantize.ExitCode);
+
+        var run = await CliRun.Invoke("bench", "reference", "--rounds", "1", "--threads", "1", "--engine-variant", variant);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
+        var row = Regex.Match(run.Output, @"(?m)^engine, tiny-int8\s+1\s+[0-9.]+\s+[0-9.]+×\s+max (\d+)/255");
+        Assert.True(row.Success, run.Output);
+        Assert.InRange(int.Parse(row.Groups[1].Value, CultureInfo.InvariantCulture), 1, 64);
+    }
 }

@@ -26,7 +26,12 @@ public static class BenchReferenceCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var python = new Option<string>("--python") { Description = "the Python with torch and onnx", DefaultValueFactory = _ => "/usr/bin/python3" };
-        var command = new Command("reference", "compare the engine with the PyTorch reference on the same weights") { pack, rounds, threads, python };
+        var variant = new Option<string>("--engine-variant")
+        {
+            Description = "also run the engine on this copy of the pack in another precision (tools/packs/quantize_int8.py makes one)",
+            HelpName = "DIR",
+        };
+        var command = new Command("reference", "compare the engine with the PyTorch reference on the same weights") { pack, rounds, threads, python, variant };
         command.SetAction((parsed, cancellationToken) =>
         {
             if (parsed.GetValue(rounds) < 1)
@@ -53,11 +58,20 @@ public static class BenchReferenceCommand
                 double forward = ForwardComparison.LargestDifference(model, caseFolder, imageIds.Length / 3, imageIds, threadCounts[0], reference);
 
                 var runners = new List<ReferenceRunner>();
-                foreach (int t in threadCounts)
+                var engines = new List<(string Name, ModelPack Pack)> { ("engine (ONNX Runtime)", model) };
+                if (parsed.GetValue(variant) is { } variantFolder)
                 {
-                    var opened = PackSessions.Open(model, ExecutionProviderChoice.Cpu, new StderrLogger(console.Error), t);
-                    sessions.Add(opened);
-                    runners.Add(new ReferenceRunner("engine (ONNX Runtime)", t, () => ReferenceBenchmark.RunEngine(opened, request)));
+                    var variantPack = ModelPack.Load(variantFolder);
+                    engines.Add(($"engine, {Path.GetFileName(Path.TrimEndingDirectorySeparator(variantFolder))}", variantPack));
+                }
+                foreach (var (name, enginePack) in engines)
+                {
+                    foreach (int t in threadCounts)
+                    {
+                        var opened = PackSessions.Open(enginePack, ExecutionProviderChoice.Cpu, new StderrLogger(console.Error), t);
+                        sessions.Add(opened);
+                        runners.Add(new ReferenceRunner(name, t, () => ReferenceBenchmark.RunEngine(opened, request)));
+                    }
                 }
                 foreach (string dtype in s_dtypes)
                 {
@@ -95,11 +109,11 @@ public static class BenchReferenceCommand
             $"pack {pack.Name}: {references}-reference edit, {d.Buckets[0].Width}×{d.Buckets[0].Height}, {d.Steps} steps; {rounds} images per runner, interleaved; " +
             $"ONNX Runtime {OrtVersion()}, {torch}, {Environment.ProcessorCount} logical processors, {PhysicalCores.Available()} physical cores");
         output.WriteLine($"one forward pass, engine vs torch float32: largest difference in the velocity {forward:0.0e+0}");
-        output.WriteLine($"{"runner",-24} {"threads",7} {"ms/image",10} {"÷ engine",12} {"pixels vs engine",22}");
+        output.WriteLine($"{"runner",-26} {"threads",7} {"ms/image",10} {"÷ engine",12} {"pixels vs engine",22}");
         var engine = rows[0];
         foreach (var r in rows)
         {
-            output.WriteLine($"{r.Name,-24} {r.Threads,7} {r.MsPerImage,10:0.0} {r.MsPerImage / engine.MsPerImage,11:0.00}× {r.Pixels,22}");
+            output.WriteLine($"{r.Name,-26} {r.Threads,7} {r.MsPerImage,10:0.0} {r.MsPerImage / engine.MsPerImage,11:0.00}× {r.Pixels,22}");
         }
         var fastestTorch = rows.Where(r => r.Name.StartsWith("torch", StringComparison.Ordinal)).MinBy(r => r.MsPerImage)!;
         output.WriteLine(
