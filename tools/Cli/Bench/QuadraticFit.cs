@@ -27,8 +27,6 @@ internal readonly record struct QuadraticFit(double A, double B, double C)
             Det(s0, s1, t0, s1, s2, t1, s2, s3, t2) / det);
     }
 
-    public double At(double x) => A + B * x + C * x * x;
-
     private static double Det(double a, double b, double c, double d, double e, double f, double g, double h, double i) =>
         a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
 }

@@ -19,12 +19,7 @@ public static class BenchReferenceCommand
     {
         var pack = new Option<string>("--pack") { Description = "a pack in the tiny pack's format (default: packs/tiny)", HelpName = "DIR" };
         var rounds = new Option<int>("--rounds") { Description = "images per runner, interleaved", DefaultValueFactory = _ => 10 };
-        var threads = new Option<int[]>("--threads")
-        {
-            Description = "intra-op thread counts, for the engine and for torch alike (default: 1 and the physical cores)",
-            HelpName = "N",
-            AllowMultipleArgumentsPerToken = true,
-        };
+        var threads = CommonOptions.ThreadCounts();
         var python = new Option<string>("--python") { Description = "the Python with torch and onnx", DefaultValueFactory = _ => "/usr/bin/python3" };
         var variant = new Option<string>("--engine-variant")
         {
@@ -38,11 +33,7 @@ public static class BenchReferenceCommand
             {
                 throw new ArgumentException("--rounds must be at least 1");
             }
-            var threadCounts = (parsed.GetValue(threads) is { Length: > 0 } given ? given : [PhysicalCores.Available(), 1]).Distinct().ToList();
-            if (threadCounts.Any(t => t < 1))
-            {
-                throw new ArgumentException("--threads must be at least 1");
-            }
+            var threadCounts = CommonOptions.ThreadCountsOrDefault(parsed.GetValue(threads));
             string packFolder = parsed.GetValue(pack) ?? PackLocator.RepositoryPack("tiny");
             var model = ModelPack.Load(packFolder);
             int side = model.Manifest.Defaults.Buckets[0].Width;

@@ -19,12 +19,7 @@ public static class BenchScalingCommand
     {
         var pack = new Option<string>("--pack") { Description = "the pack (default: packs/tiny)", HelpName = "DIR" };
         var steps = new Option<int>("--steps") { Description = "steps measured per size", DefaultValueFactory = _ => 6 };
-        var threads = new Option<int[]>("--threads")
-        {
-            Description = "intra-op thread counts, measured in turn at each size (default: the physical cores and 1)",
-            HelpName = "N",
-            AllowMultipleArgumentsPerToken = true,
-        };
+        var threads = CommonOptions.ThreadCounts();
         var provider = CommonOptions.Provider();
         var command = new Command("scaling", "measure how step time grows with the number of image tokens") { pack, steps, threads, provider };
         command.SetAction((parsed, cancellationToken) =>
@@ -33,11 +28,7 @@ public static class BenchScalingCommand
             {
                 throw new ArgumentException("--steps must be at least 1");
             }
-            var threadCounts = (parsed.GetValue(threads) is { Length: > 0 } given ? given : [PhysicalCores.Available(), 1]).Distinct().ToList();
-            if (threadCounts.Any(t => t < 1))
-            {
-                throw new ArgumentException("--threads must be at least 1");
-            }
+            var threadCounts = CommonOptions.ThreadCountsOrDefault(parsed.GetValue(threads));
             string packFolder = parsed.GetValue(pack) ?? PackLocator.RepositoryPack("tiny");
             var rows = threadCounts.ToDictionary(t => t, _ => new List<BenchRow>());
             foreach (var (side, images) in s_cases)

@@ -35,4 +35,23 @@ internal static class CommonOptions
         });
         return option;
     }
+
+    /// <summary>Several intra-op thread counts, for the benchmarks that compare them.</summary>
+    public static Option<int[]> ThreadCounts() => new("--threads")
+    {
+        Description = "intra-op thread counts, measured in turn (default: the physical cores and 1)",
+        HelpName = "N",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    /// <summary>The counts given, each once, or the physical cores and 1.</summary>
+    public static List<int> ThreadCountsOrDefault(int[]? given)
+    {
+        var counts = (given is { Length: > 0 } ? given : [PhysicalCores.Available(), 1]).Distinct().ToList();
+        if (counts.Any(t => t < 1))
+        {
+            throw new ArgumentException("--threads must be at least 1");
+        }
+        return counts;
+    }
 }
