@@ -40,6 +40,10 @@ public static class PackManifestRules
         {
             yield return p;
         }
+        if (m.Session.IntraOpThreads <= 0)
+        {
+            yield return "field 'session.intra_op_threads': must be positive";
+        }
         if (m.Schedule.MaxImageSeqLen <= m.Schedule.BaseImageSeqLen)
         {
             yield return "field 'schedule.max_image_seq_len': must be greater than base_image_seq_len";

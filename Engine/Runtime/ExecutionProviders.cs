@@ -34,7 +34,8 @@ public static class ExecutionProviders
         }
     }
 
-    public static SessionOptions CreateOptions(ExecutionProviderChoice provider, GraphOptimization optimization)
+    /// <param name="intraOpThreads">The threads ONNX Runtime may use inside one graph run.</param>
+    public static SessionOptions CreateOptions(ExecutionProviderChoice provider, GraphOptimization optimization, int intraOpThreads)
     {
         var options = new SessionOptions
         {
@@ -46,6 +47,7 @@ public static class ExecutionProviders
                 _ => GraphOptimizationLevel.ORT_ENABLE_ALL,
             },
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+            IntraOpNumThreads = intraOpThreads,
         };
         // Idle intra-op threads otherwise spin for a while after each run, taking the cores the engine's own work
         // between runs (and every other job on the machine) needs; measured by `dreamomni2 bench` on the CPU.
@@ -55,6 +57,19 @@ public static class ExecutionProviders
             options.AppendExecutionProvider_CUDA(0);
         }
         return options;
+    }
+
+    /// <summary>
+    /// The machine's physical cores, lowered by the pack's <c>session.intra_op_threads</c> and by the host's limit
+    /// (a server sharing its machine with other work), whichever is set and smallest.
+    /// </summary>
+    public static int IntraOpThreads(int? packLimit, int? hostLimit)
+    {
+        if (hostLimit <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(hostLimit), hostLimit, "a thread limit must be positive");
+        }
+        return Math.Min(PhysicalCores.Available(), Math.Min(packLimit ?? int.MaxValue, hostLimit ?? int.MaxValue));
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();

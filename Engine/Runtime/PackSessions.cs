@@ -56,18 +56,21 @@ public sealed class PackSessions : IDisposable
         : throw new NotSupportedException($"pack '{Pack.Name}' has no {mode.Name()} transformer");
 
     /// <summary>Creates and checks every session; throws <see cref="PackValidationException"/> listing every mismatch.</summary>
-    public static PackSessions Open(ModelPack pack, ExecutionProviderChoice provider = ExecutionProviderChoice.Cpu, ILogger? logger = null)
+    /// <param name="maxIntraOpThreads">The host's limit on ONNX Runtime's threads per graph run; null: the physical cores.</param>
+    public static PackSessions Open(
+        ModelPack pack, ExecutionProviderChoice provider = ExecutionProviderChoice.Cpu, ILogger? logger = null, int? maxIntraOpThreads = null)
     {
         logger ??= NullLogger.Instance;
         var actual = ExecutionProviders.Resolve(provider, logger);
-        var opener = new PackGraphOpener(pack, actual);
+        int threads = ExecutionProviders.IntraOpThreads(pack.Manifest.Session.IntraOpThreads, maxIntraOpThreads);
+        var opener = new PackGraphOpener(pack, actual, threads);
         try
         {
             var sessions = opener.OpenAll();
             logger.LogInformation(
-                "Pack '{Pack}' runs on ONNX Runtime {Version} with the {Provider} execution provider (graph optimization: {Optimization})",
+                "Pack '{Pack}' runs on ONNX Runtime {Version} with the {Provider} execution provider (graph optimization: {Optimization}, {Threads} intra-op threads)",
                 pack.Name, OrtEnv.Instance().GetVersionString(), actual == ExecutionProviderChoice.Cuda ? "CUDA" : "CPU",
-                pack.Manifest.Session.GraphOptimization.ToString().ToLowerInvariant());
+                pack.Manifest.Session.GraphOptimization.ToString().ToLowerInvariant(), threads);
             return sessions;
         }
         catch
@@ -86,12 +89,12 @@ public sealed class PackSessions : IDisposable
     }
 
     /// <summary>Opens the pack's graphs one by one, collecting every problem before failing.</summary>
-    private sealed class PackGraphOpener(ModelPack pack, ExecutionProviderChoice provider)
+    private sealed class PackGraphOpener(ModelPack pack, ExecutionProviderChoice provider, int intraOpThreads)
     {
         private readonly List<IDisposable> _owned = [];
         private readonly List<string> _problems = [];
         private readonly Dictionary<string, InferenceSession?> _sessions = new(StringComparer.Ordinal);
-        private readonly SessionOptions _options = ExecutionProviders.CreateOptions(provider, pack.Manifest.Session.GraphOptimization);
+        private readonly SessionOptions _options = ExecutionProviders.CreateOptions(provider, pack.Manifest.Session.GraphOptimization, intraOpThreads);
 
         public PackSessions OpenAll()
         {

@@ -13,6 +13,12 @@ public sealed class PlaygroundOptions
     /// <summary>The ONNX Runtime execution provider; CUDA falls back to the CPU with a warning when it is unavailable.</summary>
     public ExecutionProviderChoice Provider { get; set; } = ExecutionProviderChoice.Cpu;
 
+    /// <summary>
+    /// The most threads ONNX Runtime uses for one graph run; null: the physical cores (or the pack's own limit). Lower it
+    /// on a machine shared with other work.
+    /// </summary>
+    public int? IntraOpThreads { get; set; }
+
     /// <summary>Where the database and the content-addressed files live, relative to the repository root.</summary>
     public string DataPath { get; set; } = "data";
 

@@ -90,7 +90,7 @@ public static class PlaygroundServices
         var options = Options(provider);
         string packFolder = provider.GetRequiredService<RepositoryLayout>().PackFolder(options.PackPath);
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("DreamOmni2.Engine");
-        var sessions = PackSessions.Open(ModelPack.Load(packFolder), options.Provider, logger);
+        var sessions = PackSessions.Open(ModelPack.Load(packFolder), options.Provider, logger, options.IntraOpThreads);
         var vlm = provider.GetRequiredService<IConfiguration>().GetSection(VlmTranslatorOptions.SectionName).Get<VlmTranslatorOptions>();
         var translator = InstructionTranslators.ForPack(sessions.Pack.Manifest, vlm);
         logger.LogInformation("Playground pack: {Folder}; translator: {Translator}", packFolder, translator.GetType().Name);

@@ -15,6 +15,7 @@ public static class CliApp
         PackCommand.Create(console),
         BenchCommand.Create(console),
         EvalCommand.Create(console),
+        DeviceCheckCommand.Create(console),
     };
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)

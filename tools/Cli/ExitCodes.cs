@@ -10,6 +10,9 @@ public static class ExitCodes
     /// <summary>The input was refused (arguments, images, the pack); a one-line message says why.</summary>
     public const int BadInput = 2;
 
+    /// <summary><c>device-check --require-device</c>: the requested execution provider did not run the graphs.</summary>
+    public const int DeviceNotUsed = 3;
+
     /// <summary>Interrupted (Ctrl+C), as shells report SIGINT.</summary>
     public const int Cancelled = 130;
 }

@@ -15,6 +15,9 @@ public static class PackLocator
     /// <summary>A pack folder of the repository, by name.</summary>
     public static string RepositoryPack(string name) => Path.Combine(RepositoryRoot(), "packs", name);
 
+    /// <summary>A file of the repository by its path from the root, such as a script of tools/.</summary>
+    public static string RepositoryFile(string relativePath) => Path.Combine(RepositoryRoot(), relativePath);
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

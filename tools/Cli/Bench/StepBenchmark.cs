@@ -28,16 +28,8 @@ internal static class StepBenchmark
             p.TargetTokens,
             p.ReferenceTokens,
             steps,
-            Median(onnx),
-            Median(engine),
+            Medians.Of(onnx),
+            Medians.Of(engine),
             allocated / steps);
-    }
-
-    /// <summary>Medians, not means: on a shared machine one preempted step would otherwise dominate the figure.</summary>
-    private static double Median(double[] values)
-    {
-        Array.Sort(values);
-        int middle = values.Length / 2;
-        return values.Length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 }

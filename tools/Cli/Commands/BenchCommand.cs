@@ -22,7 +22,10 @@ public static class BenchCommand
         var real = new Option<string>("--real") { Description = "the real-size pack (default: packs/bench-passthrough)", HelpName = "DIR" };
         var previews = new Option<bool>("--no-previews") { Description = "measure without step previews" };
         var provider = CommonOptions.Provider();
-        var command = new Command("bench", "measure the engine's share of each denoising step") { steps, fixture, real, previews, provider };
+        var threads = CommonOptions.Threads();
+        var command = new Command("bench", "measure the engine's share of each denoising step") { steps, fixture, real, previews, provider, threads };
+        command.Subcommands.Add(BenchReferenceCommand.Create(console));
+        command.Subcommands.Add(BenchScalingCommand.Create(console));
         command.SetAction((parsed, cancellationToken) =>
         {
             int count = parsed.GetValue(steps);
@@ -38,8 +41,9 @@ public static class BenchCommand
             var rows = new List<BenchRow>();
             foreach (var (packDirectory, images) in cases)
             {
-                using var sessions = PackSessions.Open(ModelPack.Load(packDirectory), parsed.GetValue(provider), new StderrLogger(console.Error));
-                rows.Add(StepBenchmark.Measure(sessions, Edit(sessions, images, !parsed.GetValue(previews)), count, cancellationToken));
+                using var sessions = PackSessions.Open(
+                    ModelPack.Load(packDirectory), parsed.GetValue(provider), new StderrLogger(console.Error), parsed.GetValue(threads));
+                rows.Add(StepBenchmark.Measure(sessions, Edit(sessions.Rules, images, !parsed.GetValue(previews)), count, cancellationToken));
             }
             Print(console.Out, rows, !parsed.GetValue(previews));
             return Task.FromResult(ExitCodes.Success);
@@ -47,8 +51,9 @@ public static class BenchCommand
         return command;
     }
 
-    private static PipelineInput Edit(PackSessions sessions, IReadOnlyList<ReadOnlyMemory<byte>> images, bool previews) => PipelineInput.ForPrompt(
-        sessions.Rules,
+    /// <summary>The benchmarks' edit: image 1 edited after the others, seed 1.</summary>
+    internal static PipelineInput Edit(RequestRules rules, IReadOnlyList<ReadOnlyMemory<byte>> images, bool previews = true) => PipelineInput.ForPrompt(
+        rules,
         new GenerationRequest { Mode = GenerationMode.Edit, Prompt = "make the circle in image 1 have the color of image 2", Seed = 1, Previews = previews },
         images);
 

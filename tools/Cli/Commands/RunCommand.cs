@@ -17,6 +17,7 @@ public static class RunCommand
     {
         var pack = CommonOptions.Pack();
         var provider = CommonOptions.Provider();
+        var threads = CommonOptions.Threads();
         var mode = new Option<string>("--mode") { Description = "edit: image 1 is edited; generate: every image is a reference", DefaultValueFactory = _ => "edit" };
         mode.AcceptOnlyFromAmong("edit", "generate");
         var images = new Option<FileInfo[]>("--image") { Description = "an input image (PNG, JPEG, WebP); repeat in order", HelpName = "PATH" };
@@ -33,7 +34,7 @@ public static class RunCommand
 
         var command = new Command("run", "edit or generate one image")
         {
-            pack, provider, mode, images, prompt, instruction, seed, steps, guidance, index, shift, size, output, previews,
+            pack, provider, threads, mode, images, prompt, instruction, seed, steps, guidance, index, shift, size, output, previews,
         };
         command.Validators.Add(result =>
         {
@@ -46,7 +47,8 @@ public static class RunCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var logger = new StderrLogger(console.Error);
-            using var sessions = PackSessions.Open(ModelPack.Load(parsed.GetValue(pack) ?? PackLocator.DefaultPack()), parsed.GetValue(provider), logger);
+            using var sessions = PackSessions.Open(
+                ModelPack.Load(parsed.GetValue(pack) ?? PackLocator.DefaultPack()), parsed.GetValue(provider), logger, parsed.GetValue(threads));
             var imageBytes = (parsed.GetValue(images) ?? []).Select(ReadImage).ToList();
             var request = new GenerationRequest
             {
