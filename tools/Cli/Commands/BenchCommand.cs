@@ -26,6 +26,7 @@ public static class BenchCommand
         var command = new Command("bench", "measure the engine's share of each denoising step") { steps, fixture, real, previews, provider, threads };
         command.Subcommands.Add(BenchReferenceCommand.Create(console));
         command.Subcommands.Add(BenchScalingCommand.Create(console));
+        command.Subcommands.Add(BenchConcurrencyCommand.Create(console));
         command.SetAction((parsed, cancellationToken) =>
         {
             int count = parsed.GetValue(steps);
