@@ -47,5 +47,9 @@ public sealed class RenderThrottle(TimeSpan interval, Func<Task> render, TimePro
         }
     }
 
-    public void Dispose() => _disposed.Cancel();
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _disposed.Dispose();
+    }
 }

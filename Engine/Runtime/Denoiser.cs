@@ -18,9 +18,12 @@ public sealed class Denoiser : IDisposable
     private readonly OrtValue[] _inputValues;
     private readonly string[] _outputNames;
     private readonly OrtValue[] _outputValues;
+    // These three are also in _tensors, which Dispose releases.
+#pragma warning disable CA2213
     private readonly FloatTensor _hiddenStates;
     private readonly FloatTensor _timestep;
     private readonly FloatTensor _output;
+#pragma warning restore CA2213
     private readonly float[] _sigma = new float[1];
 
     /// <param name="referenceTokens">All reference images' packed tokens, in order, after the target's.</param>

@@ -15,6 +15,6 @@ internal sealed class FloatGraph(InferenceSession session, string input, string 
         using var tensor = FloatTensor.Allocate(_inputType, shape);
         tensor.Write(values);
         using var results = CancellableRun.Run(session, options, _inputNames, [tensor.Value], _outputNames, cancellationToken);
-        return FloatTensor.ReadAll(results.First(), out outputShape);
+        return FloatTensor.ReadAll(results[0], out outputShape);
     }
 }

@@ -44,7 +44,10 @@ internal sealed class FloatTensor : IDisposable
         }
         shape = info.Shape;
         var values = new float[checked((int)info.ElementCount)];
+        // A view of a value the caller owns and disposes: the view itself holds nothing to release.
+#pragma warning disable CA2000
         new FloatTensor(value, info.ElementDataType, shape).Read(values);
+#pragma warning restore CA2000
         return values;
     }
 

@@ -11,6 +11,9 @@ namespace DreamOmni2.Engine.Runtime;
 /// </summary>
 public static class ProviderProof
 {
+    private static readonly float[] s_one = [1f];
+    private static readonly long[] s_scalarShape = [1];
+
     /// <summary>The provider names ("CUDAExecutionProvider", "CPUExecutionProvider") of the nodes that ran.</summary>
     /// <exception cref="OnnxRuntimeException">The provider cannot run here.</exception>
     /// <exception cref="EntryPointNotFoundException">The provider is not in this build of ONNX Runtime.</exception>
@@ -24,7 +27,7 @@ public static class ProviderProof
         try
         {
             using var session = new InferenceSession(CudaProbeGraph.Onnx.ToArray(), options);
-            using var input = OrtValue.CreateTensorValueFromMemory(new float[] { 1f }, [1]);
+            using var input = OrtValue.CreateTensorValueFromMemory(s_one, s_scalarShape);
             using var runOptions = new RunOptions();
             using (session.Run(runOptions, [CudaProbeGraph.Input], [input], [CudaProbeGraph.Output]))
             {

@@ -28,7 +28,7 @@ internal static class SentencePieceBosPatch
         }
 
         using var patch = new MemoryStream();
-        var spec = new CodedOutputStream(patch);
+        using var spec = new CodedOutputStream(patch);
         spec.WriteTag(BosIdField, WireFormat.WireType.Varint);
         spec.WriteInt32(eosId);
         spec.WriteTag(BosPieceField, WireFormat.WireType.LengthDelimited);
@@ -37,7 +37,7 @@ internal static class SentencePieceBosPatch
 
         using var patched = new MemoryStream(model.Length + (int)patch.Length + 8);
         patched.Write(model);
-        var output = new CodedOutputStream(patched);
+        using var output = new CodedOutputStream(patched);
         output.WriteTag(TrainerSpecField, WireFormat.WireType.LengthDelimited);
         output.WriteBytes(ByteString.CopyFrom(patch.ToArray()));
         output.Flush();
@@ -49,7 +49,7 @@ internal static class SentencePieceBosPatch
     {
         int bosId = 1, eosId = 2;
         string eosPiece = "</s>";
-        var input = new CodedInputStream(model);
+        using var input = new CodedInputStream(model);
         uint tag;
         while ((tag = input.ReadTag()) != 0)
         {
@@ -58,7 +58,7 @@ internal static class SentencePieceBosPatch
                 input.SkipLastField();
                 continue;
             }
-            var spec = new CodedInputStream(input.ReadBytes().ToByteArray());
+            using var spec = new CodedInputStream(input.ReadBytes().ToByteArray());
             while ((tag = spec.ReadTag()) != 0)
             {
                 switch (WireFormat.GetTagFieldNumber(tag))

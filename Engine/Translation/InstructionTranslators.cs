@@ -7,6 +7,8 @@ using DreamOmni2.Engine.Translation.Vlm;
 namespace DreamOmni2.Engine.Translation;
 
 /// <summary>Chooses the translator from configuration: the VLM when one is configured, the built-in rules otherwise.</summary>
+/// <remarks>The chat client each VLM user gets is theirs: the translator and the loop dispose it.</remarks>
+#pragma warning disable CA2000 // ownership of the chat client passes to the translator or loop made with it
 public static class InstructionTranslators
 {
     public static IInstructionTranslator Create(VlmTranslatorOptions? vlm, IVlmImagePreparer? imagePreparer = null) =>
@@ -32,3 +34,4 @@ public static class InstructionTranslators
     public static BucketResizeImagePreparer ImagePreparerFor(PackManifest manifest) =>
         new(manifest.Defaults.Buckets, ImageLimits.Default);
 }
+#pragma warning restore CA2000

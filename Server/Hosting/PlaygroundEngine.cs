@@ -37,5 +37,9 @@ public sealed class PlaygroundEngine : IDisposable
 
     public string ProviderName => _sessions.Provider == ExecutionProviderChoice.Cuda ? "CUDA" : "CPU";
 
-    public void Dispose() => _sessions.Dispose();
+    public void Dispose()
+    {
+        (Translator as IDisposable)?.Dispose();
+        _sessions.Dispose();
+    }
 }

@@ -107,9 +107,12 @@ public static class PlaygroundServices
             throw new InvalidOperationException($"{ReflectionOptions.SectionName}:MaxRounds must be at least 1; it is {reflection.MaxRounds}");
         }
         var engine = provider.GetRequiredService<PlaygroundEngine>();
+        // The checker owns the loop and its chat client, and disposes them with the server.
+#pragma warning disable CA2000
         var loop = reflection.Enabled
             ? InstructionTranslators.CreateReflectionLoop(vlm, InstructionTranslators.ImagePreparerFor(engine.Pack.Manifest))
             : null;
+#pragma warning restore CA2000
         if (reflection.Enabled && loop is null)
         {
             provider.GetRequiredService<ILoggerFactory>().CreateLogger("DreamOmni2.Reflection").LogWarning(

@@ -9,7 +9,7 @@ namespace DreamOmni2.Server.Hosting;
 /// "Check and retry" for the playground: the VLM's check of a round's result against the request it came from.
 /// Available only when reflection is enabled and a VLM is configured.
 /// </summary>
-public sealed class ResultChecker(ReflectionLoop? loop, int maxRounds, PlaygroundEngine engine, ContentStore store)
+public sealed class ResultChecker(ReflectionLoop? loop, int maxRounds, PlaygroundEngine engine, ContentStore store) : IDisposable
 {
     public bool Available => loop is not null;
 
@@ -29,4 +29,6 @@ public sealed class ResultChecker(ReflectionLoop? loop, int maxRounds, Playgroun
             spec.Settings.Instruction, spec.Settings.Mode, engine.Pack.Manifest.Prompt.Style);
         return loop.CheckAsync(reflection.Round, request, round.Outcome.Prompt!, TranslationImage.FromEncoded(store.Read(result)), ct);
     }
+
+    public void Dispose() => loop?.Dispose();
 }

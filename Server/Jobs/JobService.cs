@@ -296,7 +296,7 @@ public sealed class JobService
         }
     }
 
-    private IReadOnlyList<JobRecord> Enqueue(string owner, IReadOnlyList<JobSpec> specs)
+    private List<JobRecord> Enqueue(string owner, IReadOnlyList<JobSpec> specs)
     {
         var now = _clock.GetUtcNow();
         var records = specs.Select(spec => new JobRecord(JobRecord.NewId(), owner, now, JobState.Queued, spec, JobOutcome.None)).ToList();

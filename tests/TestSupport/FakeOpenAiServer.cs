@@ -12,14 +12,14 @@ namespace DreamOmni2.TestSupport;
 /// </summary>
 public sealed class FakeOpenAiServer : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly List<JsonNode> requests = [];
-    private readonly Func<int, HttpContext, Task> reply;
+    private readonly WebApplication _app;
+    private readonly List<JsonNode> _requests = [];
+    private readonly Func<int, HttpContext, Task> _reply;
 
     private FakeOpenAiServer(WebApplication app, Func<int, HttpContext, Task> reply)
     {
-        this.app = app;
-        this.reply = reply;
+        _app = app;
+        _reply = reply;
     }
 
     /// <summary>The base address a client is given, ending in /v1.</summary>
@@ -30,9 +30,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     {
         get
         {
-            lock (requests)
+            lock (_requests)
             {
-                return requests.ToArray();
+                return _requests.ToArray();
             }
         }
     }
@@ -76,17 +76,17 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     {
         var body = await JsonNode.ParseAsync(context.Request.Body) ?? new JsonObject();
         int number;
-        lock (requests)
+        lock (_requests)
         {
-            requests.Add(body);
-            number = requests.Count - 1;
+            _requests.Add(body);
+            number = _requests.Count - 1;
         }
-        await reply(number, context);
+        await _reply(number, context);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }

@@ -117,7 +117,7 @@ internal static class ShapeWorldGenerationComposer
             }
             chosen[group.Key] = distinct[0];
         }
-        if (!chosen.ContainsKey(ShapeWorldAttribute.Color))
+        if (!chosen.TryGetValue(ShapeWorldAttribute.Color, out string? color))
         {
             throw new InstructionNotUnderstoodException(
                 $"the instruction names no color for the {shape} ({string.Join(", ", ShapeWorldVocabulary.Colors)})");
@@ -125,7 +125,7 @@ internal static class ShapeWorldGenerationComposer
         string Value(ShapeWorldAttribute attribute) =>
             chosen.TryGetValue(attribute, out var value) ? value : Neutral(attribute, warnings);
         return ShapeWorldPrompt.TextToImage(
-            Value(ShapeWorldAttribute.Size), chosen[ShapeWorldAttribute.Color], Value(ShapeWorldAttribute.Pattern),
+            Value(ShapeWorldAttribute.Size), color, Value(ShapeWorldAttribute.Pattern),
             Value(ShapeWorldAttribute.Style), shape, Value(ShapeWorldAttribute.Background));
     }
 

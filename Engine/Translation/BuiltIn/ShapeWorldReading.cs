@@ -18,12 +18,12 @@ internal sealed class ShapeWorldReading
     private static readonly HashSet<string> Linking =
         ["of", "from", "in", "on", "like", "as", "the", "a", "an", "same", "that", "is", "used", "seen", "shown", "taken"];
 
-    private readonly bool[] taken;
+    private readonly bool[] _taken;
 
     private ShapeWorldReading(IReadOnlyList<Token> tokens, GenerationMode mode)
     {
         Tokens = tokens;
-        taken = new bool[tokens.Count];
+        _taken = new bool[tokens.Count];
         var roles = new List<ImageRole>();
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -56,10 +56,10 @@ internal sealed class ShapeWorldReading
     /// <summary>Tokens of type <typeparamref name="T"/> that no image role took, with their positions.</summary>
     public IEnumerable<(int Index, T Token)> Untaken<T>() where T : Token =>
         Tokens.Select((token, index) => (index, token))
-            .Where(x => !taken[x.index] && x.token is T)
+            .Where(x => !_taken[x.index] && x.token is T)
             .Select(x => (x.index, (T)x.token));
 
-    private IReadOnlyList<ImageRole> Attach(int imageIndex, int image)
+    private List<ImageRole> Attach(int imageIndex, int image)
     {
         var left = ScanLeft(imageIndex);
         if (left.Head is { } head)
@@ -76,7 +76,7 @@ internal sealed class ShapeWorldReading
     private List<int> CoordinatedHeads(int head)
     {
         var heads = new List<int> { head };
-        while (heads[0] >= 2 && IsWord(heads[0] - 1, "and") && Tokens[heads[0] - 2] is AttributeToken && !taken[heads[0] - 2])
+        while (heads[0] >= 2 && IsWord(heads[0] - 1, "and") && Tokens[heads[0] - 2] is AttributeToken && !_taken[heads[0] - 2])
         {
             heads.Insert(0, heads[0] - 2);
         }
@@ -118,7 +118,7 @@ internal sealed class ShapeWorldReading
         int? comparedValue = null;
         int? namedObject = null;
         var compared = false;
-        for (var j = imageIndex - 1; j >= 0 && !taken[j]; j--)
+        for (var j = imageIndex - 1; j >= 0 && !_taken[j]; j--)
         {
             switch (Tokens[j])
             {
@@ -236,7 +236,7 @@ internal sealed class ShapeWorldReading
     {
         for (var j = from; j <= to; j++)
         {
-            taken[j] = true;
+            _taken[j] = true;
         }
     }
 

@@ -8,10 +8,11 @@ namespace DreamOmni2.Engine.Translation.Reflection;
 /// OmniGen2-style reflection: after each run of a job, show the VLM the inputs and the result with the instruction and
 /// ask whether the result follows it; if not, fold the VLM's critique into the prompt and run again, up to a number of
 /// rounds. The caller runs the jobs (the playground queues each round as a job of its own, so every round is kept).
+/// It owns its chat client and disposes it.
 /// </summary>
-public sealed class ReflectionLoop(IChatClient chat, VlmTranslatorOptions options, IVlmImagePreparer? imagePreparer = null)
+public sealed class ReflectionLoop(IChatClient chat, VlmTranslatorOptions options, IVlmImagePreparer? imagePreparer = null) : IDisposable
 {
-    private readonly VlmClient vlm = new(chat, options, imagePreparer ?? ImagesAsGiven.Instance);
+    private readonly VlmClient _vlm = new(chat, options, imagePreparer ?? ImagesAsGiven.Instance);
 
     /// <summary>Asks the VLM whether round <paramref name="number"/>'s result follows the request's instruction.</summary>
     /// <param name="request">The request as the person made it: its images and instruction are what the VLM checks against.</param>
@@ -20,7 +21,7 @@ public sealed class ReflectionLoop(IChatClient chat, VlmTranslatorOptions option
     public async Task<ReflectionRound> CheckAsync(
         int number, TranslationRequest request, string prompt, TranslationImage result, CancellationToken ct)
     {
-        var answer = await vlm.AskAsync([.. request.Images, result], Question(request), ct);
+        var answer = await _vlm.AskAsync([.. request.Images, result], Question(request), ct);
         if (answer.Failure is not null)
         {
             return new ReflectionRound(number, prompt, result, ReflectionVerdict.Unknown, "",
@@ -75,4 +76,6 @@ public sealed class ReflectionLoop(IChatClient chat, VlmTranslatorOptions option
 
     /// <summary>The next round's prompt: the prompt with the critique added as a sentence of its own.</summary>
     public static string Revise(string prompt, string critique) => $"{prompt.TrimEnd(' ', '.')}. {critique}";
+
+    public void Dispose() => chat.Dispose();
 }

@@ -127,6 +127,7 @@ public sealed partial class Playground
     private void Attach()
     {
         _watching.Cancel();
+        _watching.Dispose();
         _watching = new CancellationTokenSource();
         _job = null;
         _ablation.Clear();
@@ -255,7 +256,7 @@ public sealed partial class Playground
         ? "with its critique"
         : "with another seed (this model reads only its prompt grammar, not a critique)";
 
-    private IReadOnlyList<ReflectionRoundView> ChainRounds(JobSnapshot shown) => _chain
+    private List<ReflectionRoundView> ChainRounds(JobSnapshot shown) => _chain
         .Select(r => r.Id == shown.Id ? shown.Record : r)
         .Select(r => new ReflectionRoundView(
             r.Spec.Reflection?.Round ?? 0,
@@ -408,6 +409,7 @@ public sealed partial class Playground
     public async ValueTask DisposeAsync()
     {
         _watching.Cancel();
+        _watching.Dispose();
         _throttle?.Dispose();
         if (_self is not null)
         {

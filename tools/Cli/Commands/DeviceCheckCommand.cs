@@ -17,6 +17,8 @@ namespace DreamOmni2.Cli.Commands;
 /// </summary>
 public static class DeviceCheckCommand
 {
+    private static readonly string[] s_repositoryPacks = ["tiny", "fixture", "fixture-lora"];
+
     public static Command Create(CliConsole console)
     {
         var provider = CommonOptions.Provider();
@@ -37,7 +39,7 @@ public static class DeviceCheckCommand
             string expected = ProviderName(requested);
             bool proven = Prove(output, requested, expected);
 
-            var folders = parsed.GetValue(packs) is { Length: > 0 } given ? given : new[] { "tiny", "fixture", "fixture-lora" }.Select(PackLocator.RepositoryPack).ToArray();
+            var folders = parsed.GetValue(packs) is { Length: > 0 } given ? given : s_repositoryPacks.Select(PackLocator.RepositoryPack).ToArray();
             output.WriteLine($"{"pack",-14} {"runs on",8} {"ms/step",9} {"ms/step cpu",12} {$"pixels {requested.ToString().ToLowerInvariant()} vs cpu",22}");
             bool ranEverywhere = true;
             foreach (string folder in folders)

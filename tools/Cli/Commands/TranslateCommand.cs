@@ -48,6 +48,7 @@ public static class TranslateCommand
             var translator = vlm is null
                 ? InstructionTranslators.ForPack(manifest, null)
                 : InstructionTranslators.Create(vlm, InstructionTranslators.ImagePreparerFor(manifest));
+            using var owned = translator as IDisposable;
             var translation = await translator.TranslateAsync(request, cancellationToken);
             await console.Out.WriteLineAsync(translation.Prompt);
             await TranslationReport.WriteAsync(translation, console);

@@ -65,13 +65,13 @@ public sealed class EvaluationReport
     private static EvaluationRow RowOf(IEnumerable<EvaluationRow> rows, EncodingScheme scheme) =>
         rows.Single(r => r.Index == scheme.Index && r.Shift == scheme.Shift);
 
-    private static IReadOnlyList<ImageCountRate> ByImages(IEnumerable<CaseOutcome> outcomes) => outcomes
+    private static List<ImageCountRate> ByImages(IEnumerable<CaseOutcome> outcomes) => outcomes
         .GroupBy(o => o.Sample.Inputs.Count)
         .OrderBy(g => g.Key)
         .Select(g => new ImageCountRate(g.Key, Rate(g, o => o.Verdict.Passed), g.Count()))
         .ToList();
 
-    private static IReadOnlyList<ChangeRate> ByChange(IEnumerable<CaseOutcome> outcomes) => outcomes
+    private static List<ChangeRate> ByChange(IEnumerable<CaseOutcome> outcomes) => outcomes
         .Select(o => (Outcome: o, Change: EditedAttribute.Of(o.Sample)))
         .Where(c => c.Change is not null)
         .GroupBy(c => c.Change!.Value.Word(), c => c.Outcome)
@@ -94,7 +94,7 @@ public sealed class EvaluationReport
         }
     }
 
-    private static IReadOnlyDictionary<string, int> Failures(IEnumerable<CaseOutcome> outcomes) => outcomes
+    private static Dictionary<string, int> Failures(IEnumerable<CaseOutcome> outcomes) => outcomes
         .Where(o => !o.Verdict.Passed)
         .GroupBy(o => o.Verdict.Failure)
         .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)

@@ -16,7 +16,10 @@ public static class StreamCommand
     {
         // Standard output as a plain file: Console's own stream pretends writes to a closed pipe succeed.
         var stdout = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+        // Not disposed when the reader has gone: disposing flushes, and the flush would fail on the closed pipe again.
+#pragma warning disable CA2000
         var buffered = new BufferedStream(stdout, BufferBytes);
+#pragma warning restore CA2000
         try
         {
             Write(buffered, start, count);
