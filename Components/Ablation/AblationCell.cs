@@ -1,4 +1,4 @@
-using DreamOmni2.Engine.Latents;
+using DreamOmni2.Contracts;
 
 namespace DreamOmni2.Components.Ablation;
 

@@ -1,4 +1,4 @@
-using DreamOmni2.Engine.Translation.Reflection;
+using DreamOmni2.Contracts;
 using MudBlazor;
 
 namespace DreamOmni2.Components.Reflection;

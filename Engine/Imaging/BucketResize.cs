@@ -1,3 +1,5 @@
+using DreamOmni2.Contracts;
+
 namespace DreamOmni2.Engine.Imaging;
 
 /// <summary>Resizes an image to the preferred resolution closest to its aspect ratio, as every model input is.</summary>

@@ -1,3 +1,5 @@
+using DreamOmni2.Contracts;
+
 namespace DreamOmni2.Engine.Imaging;
 
 /// <summary>An opaque 8-bit RGB image: <see cref="Rgb"/> holds Height rows of Width pixels, 3 bytes each (HWC).</summary>

@@ -1,3 +1,4 @@
+using DreamOmni2.Contracts;
 using SkiaSharp;
 
 namespace DreamOmni2.Engine.Imaging;

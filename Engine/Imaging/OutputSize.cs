@@ -1,3 +1,5 @@
+using DreamOmni2.Contracts;
+
 namespace DreamOmni2.Engine.Imaging;
 
 /// <summary>The size of the generated image: the requested aspect ratio at the pack's maximum area.</summary>

@@ -1,3 +1,5 @@
+using DreamOmni2.Contracts;
+
 namespace DreamOmni2.Engine.Imaging;
 
 /// <summary>Picks the size each input image is resized to before it is encoded.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Imaging;
 
 namespace DreamOmni2.Engine.Packs;

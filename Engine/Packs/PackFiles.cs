@@ -1,3 +1,4 @@
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Text;
 
 namespace DreamOmni2.Engine.Packs;

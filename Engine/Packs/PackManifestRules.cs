@@ -1,3 +1,5 @@
+using DreamOmni2.Contracts;
+
 namespace DreamOmni2.Engine.Packs;
 
 /// <summary>The checks a manifest must pass on its own, before any file it names is opened.</summary>

@@ -1,3 +1,5 @@
+using DreamOmni2.Contracts;
+
 namespace DreamOmni2.Engine.Packs;
 
 /// <param name="Modes">The transformer graph of each mode; both may name one file, which is then loaded once.</param>

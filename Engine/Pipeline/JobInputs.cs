@@ -1,7 +1,8 @@
-using Microsoft.ML.OnnxRuntime;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Engine.Latents;
 using DreamOmni2.Engine.Runtime;
+using Microsoft.ML.OnnxRuntime;
 
 namespace DreamOmni2.Engine.Pipeline;
 

@@ -1,11 +1,12 @@
 using System.Diagnostics;
-using Microsoft.ML.OnnxRuntime;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Engine.Latents;
 using DreamOmni2.Engine.Output;
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Runtime;
 using DreamOmni2.Engine.Scheduling;
+using Microsoft.ML.OnnxRuntime;
 
 namespace DreamOmni2.Engine.Pipeline;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using Microsoft.ML.OnnxRuntime;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Latents;
+using Microsoft.ML.OnnxRuntime;
 
 namespace DreamOmni2.Engine.Runtime;
 

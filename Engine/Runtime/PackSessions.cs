@@ -1,9 +1,10 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.ML.OnnxRuntime;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
+using Microsoft.ML.OnnxRuntime;
 
 namespace DreamOmni2.Engine.Runtime;
 

@@ -1,3 +1,4 @@
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Requests;
 
 namespace DreamOmni2.Server.Api;

@@ -1,6 +1,7 @@
-using DreamOmni2.Engine;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Latents;
 using DreamOmni2.Engine.Requests;
+using DreamOmni2.Engine;
 
 namespace DreamOmni2.Server.Hosting;
 

@@ -1,5 +1,6 @@
-using DreamOmni2.Engine;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Translation;
+using DreamOmni2.Engine;
 using DreamOmni2.Server.Storage;
 
 namespace DreamOmni2.Server.Hosting;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Latents;
 using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine.Translation.Reflection;

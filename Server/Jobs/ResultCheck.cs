@@ -1,3 +1,4 @@
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Translation.Reflection;
 
 namespace DreamOmni2.Server.Jobs;

@@ -1,3 +1,4 @@
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Requests;
 using DreamOmni2.Server.Hosting;
 using DreamOmni2.Server.Storage;

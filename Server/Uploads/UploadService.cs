@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Refusals;

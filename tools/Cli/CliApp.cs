@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DreamOmni2.Cli.Commands;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Requests;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using DreamOmni2.Engine.Prompting;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Packs;
+using DreamOmni2.Engine.Prompting;
 
 namespace DreamOmni2.Engine.Translation.BuiltIn;
 

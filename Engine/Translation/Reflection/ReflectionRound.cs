@@ -1,3 +1,5 @@
+using DreamOmni2.Contracts;
+
 namespace DreamOmni2.Engine.Translation.Reflection;
 
 /// <summary>One run of the job and the VLM's check of its result.</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DreamOmni2.Contracts;
 
 namespace DreamOmni2.Engine.Translation.Reflection;
 

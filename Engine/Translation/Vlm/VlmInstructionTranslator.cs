@@ -1,3 +1,4 @@
+using DreamOmni2.Contracts;
 using Microsoft.Extensions.AI;
 
 namespace DreamOmni2.Engine.Translation.Vlm;

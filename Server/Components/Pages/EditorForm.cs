@@ -1,8 +1,9 @@
 using DreamOmni2.Components.Prompt;
 using DreamOmni2.Components.Tray;
-using DreamOmni2.Engine;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Latents;
 using DreamOmni2.Engine.Requests;
+using DreamOmni2.Engine;
 using DreamOmni2.Server.Api;
 using DreamOmni2.Server.Jobs;
 using DreamOmni2.Server.Uploads;

@@ -1,4 +1,3 @@
-using DreamOmni2.Engine.Requests;
 using DreamOmni2.Components.Ablation;
 using DreamOmni2.Components.Encoding;
 using DreamOmni2.Components.Preview;
@@ -6,19 +5,21 @@ using DreamOmni2.Components.Prompt;
 using DreamOmni2.Components.Reflection;
 using DreamOmni2.Components.Rendering;
 using DreamOmni2.Components.Tray;
-using DreamOmni2.Engine;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Engine.Latents;
+using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine.Translation.Reflection;
+using DreamOmni2.Engine;
 using DreamOmni2.Server.Api;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Hosting;
 using DreamOmni2.Server.Jobs;
 using DreamOmni2.Server.Refusals;
 using DreamOmni2.Server.Uploads;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
 namespace DreamOmni2.Server.Components.Pages;

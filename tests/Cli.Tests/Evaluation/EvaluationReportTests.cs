@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DreamOmni2.Cli.Evaluation;
+using DreamOmni2.Contracts;
 using DreamOmni2.DataFactory.Judging;
 using DreamOmni2.DataFactory.Tasks;
 using DreamOmni2.Engine.Latents;

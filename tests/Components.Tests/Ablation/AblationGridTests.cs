@@ -1,6 +1,6 @@
 using DreamOmni2.Components.Ablation;
 using DreamOmni2.Components.Tests.Support;
-using DreamOmni2.Engine.Latents;
+using DreamOmni2.Contracts;
 
 namespace DreamOmni2.Components.Tests.Ablation;
 

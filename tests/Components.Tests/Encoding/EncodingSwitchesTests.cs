@@ -1,6 +1,6 @@
 using DreamOmni2.Components.Encoding;
 using DreamOmni2.Components.Tests.Support;
-using DreamOmni2.Engine.Latents;
+using DreamOmni2.Contracts;
 using Microsoft.AspNetCore.Components;
 
 namespace DreamOmni2.Components.Tests.Encoding;

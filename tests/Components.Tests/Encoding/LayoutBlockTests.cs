@@ -1,5 +1,5 @@
 using DreamOmni2.Components.Encoding;
-using DreamOmni2.Engine.Latents;
+using DreamOmni2.Contracts;
 
 namespace DreamOmni2.Components.Tests.Encoding;
 

@@ -1,6 +1,6 @@
 using DreamOmni2.Components.Instruction;
 using DreamOmni2.Components.Tests.Support;
-using DreamOmni2.Engine;
+using DreamOmni2.Contracts;
 
 namespace DreamOmni2.Components.Tests.Instruction;
 

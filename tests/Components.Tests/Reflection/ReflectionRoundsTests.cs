@@ -1,6 +1,6 @@
 using DreamOmni2.Components.Reflection;
 using DreamOmni2.Components.Tests.Support;
-using DreamOmni2.Engine.Translation.Reflection;
+using DreamOmni2.Contracts;
 
 namespace DreamOmni2.Components.Tests.Reflection;
 
@@ -46,14 +46,16 @@ public sealed class ReflectionRoundsTests : MudContext
         Assert.Equal(stopped.Warning, rounds.Find("[data-testid=reflection-detail]").TextContent);
     }
 
+    private const string RetryNote = "this model reads only its prompt grammar, so the next round takes another seed";
+
     [Fact]
     public void A_round_that_retried_with_another_seed_shows_the_critique_and_says_why_it_was_not_used()
     {
-        var retried = First with { Note = NextRound.NewSeedNote };
+        var retried = First with { Note = RetryNote };
 
         var rounds = Render<ReflectionRounds>(p => p.Add(r => r.Rounds, [retried, Second]).Add(r => r.MaxRounds, 3));
 
         Assert.Equal(First.Critique, rounds.Find("[data-testid=reflection-detail]").TextContent);
-        Assert.Equal(NextRound.NewSeedNote, Assert.Single(rounds.FindAll("[data-testid=reflection-note]")).TextContent);
+        Assert.Equal(RetryNote, Assert.Single(rounds.FindAll("[data-testid=reflection-note]")).TextContent);
     }
 }

@@ -1,6 +1,6 @@
 using DreamOmni2.Components.Tests.Support;
 using DreamOmni2.Components.Tray;
-using DreamOmni2.Engine;
+using DreamOmni2.Contracts;
 using Microsoft.AspNetCore.Components.Forms;
 
 namespace DreamOmni2.Components.Tests.Tray;

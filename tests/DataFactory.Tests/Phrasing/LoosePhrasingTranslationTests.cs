@@ -1,9 +1,10 @@
+using DreamOmni2.Contracts;
 using DreamOmni2.DataFactory.Tasks;
-using DreamOmni2.Engine;
-using DreamOmni2.Engine.Packs;
-using DreamOmni2.Engine.Translation;
-using DreamOmni2.Engine.Translation.BuiltIn;
 using DreamOmni2.DataFactory.Tests.Tasks;
+using DreamOmni2.Engine.Packs;
+using DreamOmni2.Engine.Translation.BuiltIn;
+using DreamOmni2.Engine.Translation;
+using DreamOmni2.Engine;
 
 namespace DreamOmni2.DataFactory.Tests.Phrasing;
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Imaging;
 using SkiaSharp;
 

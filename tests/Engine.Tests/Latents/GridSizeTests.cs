@@ -1,3 +1,4 @@
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Latents;
 
 namespace DreamOmni2.Engine.Tests.Latents;

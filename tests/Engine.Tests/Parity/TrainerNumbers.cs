@@ -1,3 +1,5 @@
+using DreamOmni2.Contracts;
+
 namespace DreamOmni2.Engine.Tests.Parity;
 
 /// <summary>What <c>tools/trainer/print_parity.py</c> is asked: position ids for some grids and schemes, schedules for some sizes.</summary>

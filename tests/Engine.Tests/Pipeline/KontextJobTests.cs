@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
-using Microsoft.ML.OnnxRuntime;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Pipeline;
 using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine.Runtime;
 using DreamOmni2.Engine.Tests.Support;
+using Microsoft.ML.OnnxRuntime;
 
 namespace DreamOmni2.Engine.Tests.Pipeline;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Runtime;
 using DreamOmni2.Engine.Tests.Support;

@@ -1,9 +1,10 @@
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Requests;
-using DreamOmni2.Engine;
 using DreamOmni2.Engine.Translation.Reflection;
-using DreamOmni2.TestSupport;
+using DreamOmni2.Engine;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Jobs;
+using DreamOmni2.TestSupport;
 
 namespace DreamOmni2.Server.Tests.Jobs;
 

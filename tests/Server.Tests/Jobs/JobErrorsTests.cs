@@ -1,5 +1,6 @@
-using DreamOmni2.Engine.Requests;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Imaging;
+using DreamOmni2.Engine.Requests;
 using DreamOmni2.Server.Jobs;
 
 namespace DreamOmni2.Server.Tests.Jobs;

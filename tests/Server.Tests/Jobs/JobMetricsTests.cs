@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Jobs;

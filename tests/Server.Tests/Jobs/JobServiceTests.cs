@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text;
-using DreamOmni2.Engine;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Requests;
+using DreamOmni2.Engine;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Jobs;
 using DreamOmni2.TestSupport;

@@ -1,14 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
-using DreamOmni2.Engine;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Requests;
-using DreamOmni2.TestSupport;
+using DreamOmni2.Engine;
 using DreamOmni2.Server.Api;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Jobs;
+using DreamOmni2.TestSupport;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 
 namespace DreamOmni2.Server.Tests.Security;

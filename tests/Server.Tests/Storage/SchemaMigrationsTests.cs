@@ -1,5 +1,6 @@
-using DreamOmni2.Engine;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Latents;
+using DreamOmni2.Engine;
 using DreamOmni2.Server.Jobs;
 using DreamOmni2.Server.Storage;
 using DreamOmni2.TestSupport;

@@ -1,5 +1,6 @@
-using DreamOmni2.Engine.Translation.BuiltIn;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Packs;
+using DreamOmni2.Engine.Translation.BuiltIn;
 
 namespace DreamOmni2.Engine.Translation.Tests.BuiltIn;
 

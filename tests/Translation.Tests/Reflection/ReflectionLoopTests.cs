@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using DreamOmni2.Contracts;
+using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Translation.Reflection;
-using DreamOmni2.TestSupport;
 using DreamOmni2.Engine.Translation.Tests.Vlm;
 using DreamOmni2.Engine.Translation.Vlm;
-using DreamOmni2.Engine.Packs;
+using DreamOmni2.TestSupport;
 
 namespace DreamOmni2.Engine.Translation.Tests.Reflection;
 

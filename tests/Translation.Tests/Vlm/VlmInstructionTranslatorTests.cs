@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using DreamOmni2.TestSupport;
-using DreamOmni2.Engine.Translation.Vlm;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Packs;
+using DreamOmni2.Engine.Translation.Vlm;
+using DreamOmni2.TestSupport;
+using Microsoft.AspNetCore.Http;
 
 namespace DreamOmni2.Engine.Translation.Tests.Vlm;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Latents;
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Runtime;

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using DreamOmni2.Cli.Bench;
-using DreamOmni2.Engine;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Pipeline;
 using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine.Runtime;
+using DreamOmni2.Engine;
 using Microsoft.ML.OnnxRuntime;
 
 namespace DreamOmni2.Cli.Commands;

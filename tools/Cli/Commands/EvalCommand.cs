@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DreamOmni2.Cli.Evaluation;
+using DreamOmni2.Contracts;
 using DreamOmni2.DataFactory.Tasks;
 using DreamOmni2.Engine.Latents;
 using DreamOmni2.Engine.Packs;

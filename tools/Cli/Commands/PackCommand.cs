@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Runtime;
 
@@ -18,7 +19,7 @@ public static class PackCommand
             {
                 using var sessions = PackSessions.Open(ModelPack.Load(parsed.GetValue(directory)!), parsed.GetValue(provider), new StderrLogger(console.Error));
                 var m = sessions.Pack.Manifest;
-                var modes = Enum.GetValues<Engine.GenerationMode>().Where(sessions.Supports).ToArray();
+                var modes = Enum.GetValues<GenerationMode>().Where(sessions.Supports).ToArray();
                 var adapted = modes.Where(mode => m.Transformer.LoraAdapters?.For(mode) is not null).ToArray();
                 console.Out.WriteLine(
                     $"pack '{m.Name}' is valid: modes {Names(modes)}; " +
@@ -35,6 +36,6 @@ public static class PackCommand
         return new Command("pack", "model pack tools") { validate };
     }
 
-    private static string Names(IEnumerable<Engine.GenerationMode> modes) =>
+    private static string Names(IEnumerable<GenerationMode> modes) =>
         string.Join(", ", modes.Select(mode => mode.ToString().ToLowerInvariant()));
 }

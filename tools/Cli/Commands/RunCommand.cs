@@ -1,5 +1,5 @@
 using System.CommandLine;
-using DreamOmni2.Engine;
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Engine.Latents;
 using DreamOmni2.Engine.Packs;
@@ -7,6 +7,7 @@ using DreamOmni2.Engine.Pipeline;
 using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine.Runtime;
 using DreamOmni2.Engine.Translation;
+using DreamOmni2.Engine;
 
 namespace DreamOmni2.Cli.Commands;
 

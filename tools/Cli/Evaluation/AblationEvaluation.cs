@@ -1,13 +1,14 @@
 using System.Runtime.CompilerServices;
+using DreamOmni2.Contracts;
 using DreamOmni2.DataFactory.Judging;
 using DreamOmni2.DataFactory.Scenes;
 using DreamOmni2.DataFactory.Tasks;
-using DreamOmni2.Engine;
 using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Engine.Pipeline;
 using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine.Runtime;
 using DreamOmni2.Engine.Translation;
+using DreamOmni2.Engine;
 
 namespace DreamOmni2.Cli.Evaluation;
 

@@ -1,3 +1,4 @@
+using DreamOmni2.Contracts;
 using DreamOmni2.DataFactory.Judging;
 using DreamOmni2.DataFactory.Tasks;
 using DreamOmni2.Engine.Latents;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DreamOmni2.Contracts;
 using DreamOmni2.DataFactory.Tasks;
 using DreamOmni2.Engine.Latents;
 using DreamOmni2.Engine.Prompting;

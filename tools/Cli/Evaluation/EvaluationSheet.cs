@@ -1,3 +1,4 @@
+using DreamOmni2.Contracts;
 using DreamOmni2.DataFactory.Export;
 using DreamOmni2.DataFactory.Scenes;
 using DreamOmni2.Engine.Latents;

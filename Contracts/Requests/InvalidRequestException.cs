@@ -1,4 +1,4 @@
-namespace DreamOmni2.Engine.Requests;
+namespace DreamOmni2.Contracts;
 
 /// <summary>A request the engine cannot run as asked; <see cref="Error"/> says which part and what to do about it.</summary>
 public class InvalidRequestException(RequestError error) : Exception(error.Message)

@@ -1,4 +1,4 @@
-namespace DreamOmni2.Engine.Latents;
+namespace DreamOmni2.Contracts;
 
 /// <summary>
 /// The (axis0, row, col) triple of every image token, the only place where index encoding and position shift live.

@@ -1,4 +1,4 @@
-namespace DreamOmni2.Engine.Latents;
+namespace DreamOmni2.Contracts;
 
 /// <summary>
 /// DreamOmni2's two multi-image encodings. <see cref="Index"/>: reference i gets axis0 = i instead of 1.

@@ -1,4 +1,4 @@
-namespace DreamOmni2.Engine.Requests;
+namespace DreamOmni2.Contracts;
 
 /// <summary>The part of a request an error concerns, so every front end can show it next to the matching control.</summary>
 public enum RequestField

@@ -1,4 +1,4 @@
-namespace DreamOmni2.Engine.Translation.Reflection;
+namespace DreamOmni2.Contracts;
 
 /// <summary>What the VLM said about a result.</summary>
 public enum ReflectionVerdict

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DreamOmni2.Engine.Imaging;
+namespace DreamOmni2.Contracts;
 
 /// <summary>A file size as people read it in a limit or an error: "20 MB", "1.5 MB", "977 KB", "300 bytes".</summary>
 public static class FileSizeText

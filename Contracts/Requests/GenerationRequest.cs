@@ -1,7 +1,4 @@
-using DreamOmni2.Engine.Imaging;
-using DreamOmni2.Engine.Latents;
-
-namespace DreamOmni2.Engine.Requests;
+namespace DreamOmni2.Contracts;
 
 /// <summary>
 /// One edit or generation as any front end asks for it (the page, the hub, the CLI); the images travel beside it in

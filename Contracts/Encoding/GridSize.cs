@@ -1,4 +1,4 @@
-namespace DreamOmni2.Engine.Latents;
+namespace DreamOmni2.Contracts;
 
 /// <summary>The token grid of one packed latent: rows and columns of 2×2 latent patches.</summary>
 public readonly record struct GridSize(int Height, int Width)

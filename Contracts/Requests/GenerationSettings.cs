@@ -1,7 +1,4 @@
-using DreamOmni2.Engine.Imaging;
-using DreamOmni2.Engine.Latents;
-
-namespace DreamOmni2.Engine.Requests;
+namespace DreamOmni2.Contracts;
 
 /// <summary>
 /// A request checked against a pack with every default filled in: what a job stores and what the pipeline runs.

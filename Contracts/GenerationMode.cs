@@ -1,4 +1,4 @@
-namespace DreamOmni2.Engine;
+namespace DreamOmni2.Contracts;
 
 /// <summary>DreamOmni2's two tasks. Edit: image 1 is the image being edited and sets the output size; generate: every image is a reference.</summary>
 public enum GenerationMode

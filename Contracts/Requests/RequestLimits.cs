@@ -1,4 +1,4 @@
-namespace DreamOmni2.Engine.Requests;
+namespace DreamOmni2.Contracts;
 
 /// <summary>The bounds every request is held to, whatever the pack, shown by the page and enforced by <see cref="RequestRules"/>.</summary>
 public static class RequestLimits
