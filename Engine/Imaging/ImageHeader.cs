@@ -8,7 +8,7 @@ namespace DreamOmni2.Engine.Imaging;
 /// the accepted formats, and the declared size. Skia only reports dimensions once it has parsed every chunk up
 /// to the pixel data, so a bomb that is nothing but a header would otherwise look merely truncated.
 /// </summary>
-internal static class ImageHeader
+public static class ImageHeader
 {
     private static ReadOnlySpan<byte> PngSignature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
@@ -36,7 +36,7 @@ internal static class ImageHeader
     }
 
     /// <summary>What is wrong with a PNG's header that a codec refused, when the header itself shows it.</summary>
-    public static HeaderDefect Defect(ReadOnlySpan<byte> bytes)
+    internal static HeaderDefect Defect(ReadOnlySpan<byte> bytes)
     {
         if (!IsPng(bytes) || bytes.Length < 33 || !bytes[12..16].SequenceEqual("IHDR"u8))
         {

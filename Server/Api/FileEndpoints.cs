@@ -1,4 +1,4 @@
-using DreamOmni2.Engine.Translation;
+using DreamOmni2.Translation;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Jobs;
 using DreamOmni2.Server.Refusals;

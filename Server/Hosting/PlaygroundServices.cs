@@ -1,8 +1,8 @@
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Runtime;
-using DreamOmni2.Engine.Translation;
-using DreamOmni2.Engine.Translation.Reflection;
-using DreamOmni2.Engine.Translation.Vlm;
+using DreamOmni2.Translation;
+using DreamOmni2.Translation.Reflection;
+using DreamOmni2.Translation.Vlm;
 using DreamOmni2.Server.Api;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Configuration;

@@ -1,5 +1,5 @@
 using DreamOmni2.Contracts;
-using DreamOmni2.Engine.Translation;
+using DreamOmni2.Translation;
 using DreamOmni2.Engine;
 using DreamOmni2.Server.Storage;
 

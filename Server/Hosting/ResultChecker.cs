@@ -1,5 +1,5 @@
-using DreamOmni2.Engine.Translation;
-using DreamOmni2.Engine.Translation.Reflection;
+using DreamOmni2.Translation;
+using DreamOmni2.Translation.Reflection;
 using DreamOmni2.Server.Jobs;
 using DreamOmni2.Server.Storage;
 

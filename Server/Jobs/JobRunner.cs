@@ -2,7 +2,7 @@ using System.Diagnostics;
 using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Pipeline;
 using DreamOmni2.Engine.Requests;
-using DreamOmni2.Engine.Translation.Reflection;
+using DreamOmni2.Translation.Reflection;
 using DreamOmni2.Engine;
 using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Hosting;

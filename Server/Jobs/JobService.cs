@@ -3,7 +3,7 @@ using System.Threading.Channels;
 using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Latents;
 using DreamOmni2.Engine.Requests;
-using DreamOmni2.Engine.Translation.Reflection;
+using DreamOmni2.Translation.Reflection;
 using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Hosting;
 using DreamOmni2.Server.Refusals;

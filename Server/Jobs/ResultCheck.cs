@@ -1,5 +1,5 @@
 using DreamOmni2.Contracts;
-using DreamOmni2.Engine.Translation.Reflection;
+using DreamOmni2.Translation.Reflection;
 
 namespace DreamOmni2.Server.Jobs;
 

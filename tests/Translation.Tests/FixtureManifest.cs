@@ -1,6 +1,6 @@
 using DreamOmni2.Engine.Packs;
 
-namespace DreamOmni2.Engine.Translation.Tests;
+namespace DreamOmni2.Translation.Tests;
 
 /// <summary>The fixture pack's manifest, with its prompt style set as a test needs.</summary>
 internal static class FixtureManifest

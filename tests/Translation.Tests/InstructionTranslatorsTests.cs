@@ -1,7 +1,7 @@
-using DreamOmni2.Engine.Translation.BuiltIn;
-using DreamOmni2.Engine.Translation.Vlm;
+using DreamOmni2.Translation.BuiltIn;
+using DreamOmni2.Translation.Vlm;
 
-namespace DreamOmni2.Engine.Translation.Tests;
+namespace DreamOmni2.Translation.Tests;
 
 public sealed class InstructionTranslatorsTests
 {

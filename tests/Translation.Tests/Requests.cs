@@ -1,8 +1,8 @@
 using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Packs;
-using DreamOmni2.Engine.Translation;
+using DreamOmni2.Translation;
 
-namespace DreamOmni2.Engine.Translation.Tests;
+namespace DreamOmni2.Translation.Tests;
 
 /// <summary>Translation requests with stand-in images: the built-in translator reads only how many there are.</summary>
 internal static class Requests

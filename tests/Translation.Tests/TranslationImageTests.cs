@@ -1,4 +1,4 @@
-namespace DreamOmni2.Engine.Translation.Tests;
+namespace DreamOmni2.Translation.Tests;
 
 public sealed class TranslationImageTests
 {

@@ -9,7 +9,7 @@ using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Engine.Latents;
 using DreamOmni2.Engine.Requests;
-using DreamOmni2.Engine.Translation.Reflection;
+using DreamOmni2.Translation.Reflection;
 using DreamOmni2.Engine;
 using DreamOmni2.Server.Api;
 using DreamOmni2.Server.Auth;

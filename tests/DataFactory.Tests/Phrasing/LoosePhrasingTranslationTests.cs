@@ -2,8 +2,8 @@ using DreamOmni2.Contracts;
 using DreamOmni2.DataFactory.Tasks;
 using DreamOmni2.DataFactory.Tests.Tasks;
 using DreamOmni2.Engine.Packs;
-using DreamOmni2.Engine.Translation.BuiltIn;
-using DreamOmni2.Engine.Translation;
+using DreamOmni2.Translation.BuiltIn;
+using DreamOmni2.Translation;
 using DreamOmni2.Engine;
 
 namespace DreamOmni2.DataFactory.Tests.Phrasing;

@@ -1,6 +1,6 @@
 using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Requests;
-using DreamOmni2.Engine.Translation.Reflection;
+using DreamOmni2.Translation.Reflection;
 using DreamOmni2.Engine;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Jobs;

@@ -1,8 +1,8 @@
 using DreamOmni2.Contracts;
-using DreamOmni2.Engine.Translation.BuiltIn;
-using DreamOmni2.Engine.Translation;
+using DreamOmni2.Translation.BuiltIn;
+using DreamOmni2.Translation;
 
-namespace DreamOmni2.Engine.Translation.Tests.BuiltIn;
+namespace DreamOmni2.Translation.Tests.BuiltIn;
 
 /// <summary>Edits for the shape-world pack: every way of asking becomes one standard edit sentence.</summary>
 public sealed class BuiltInEditTranslationTests

@@ -1,7 +1,7 @@
 using DreamOmni2.Contracts;
-using DreamOmni2.Engine.Translation.BuiltIn;
+using DreamOmni2.Translation.BuiltIn;
 
-namespace DreamOmni2.Engine.Translation.Tests.BuiltIn;
+namespace DreamOmni2.Translation.Tests.BuiltIn;
 
 /// <summary>Generations for the shape-world pack: from images, and from text alone.</summary>
 public sealed class BuiltInGenerationTranslationTests

@@ -1,8 +1,8 @@
 using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Packs;
-using DreamOmni2.Engine.Translation.BuiltIn;
+using DreamOmni2.Translation.BuiltIn;
 
-namespace DreamOmni2.Engine.Translation.Tests.BuiltIn;
+namespace DreamOmni2.Translation.Tests.BuiltIn;
 
 /// <summary>For a natural-style pack the built-in translator only rewrites image references, tidies, and says so.</summary>
 public sealed class BuiltInNaturalTranslationTests

@@ -1,8 +1,8 @@
 using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Packs;
-using DreamOmni2.Engine.Translation.BuiltIn;
+using DreamOmni2.Translation.BuiltIn;
 
-namespace DreamOmni2.Engine.Translation.Tests.BuiltIn;
+namespace DreamOmni2.Translation.Tests.BuiltIn;
 
 /// <summary>
 /// What the built-in translator must not guess at: it returns the instruction as written, marked as a fallback,

@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
 using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Packs;
-using DreamOmni2.Engine.Translation.Reflection;
-using DreamOmni2.Engine.Translation.Tests.Vlm;
-using DreamOmni2.Engine.Translation.Vlm;
+using DreamOmni2.Translation.Reflection;
+using DreamOmni2.Translation.Tests.Vlm;
+using DreamOmni2.Translation.Vlm;
 using DreamOmni2.TestSupport;
 
-namespace DreamOmni2.Engine.Translation.Tests.Reflection;
+namespace DreamOmni2.Translation.Tests.Reflection;
 
 /// <summary>
 /// Reflection against a scripted VLM on loopback, rounds driven as the playground drives them (check, then the next

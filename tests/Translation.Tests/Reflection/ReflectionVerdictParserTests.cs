@@ -1,7 +1,7 @@
 using DreamOmni2.Contracts;
-using DreamOmni2.Engine.Translation.Reflection;
+using DreamOmni2.Translation.Reflection;
 
-namespace DreamOmni2.Engine.Translation.Tests.Reflection;
+namespace DreamOmni2.Translation.Tests.Reflection;
 
 public sealed class ReflectionVerdictParserTests
 {

@@ -1,8 +1,8 @@
 using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Imaging;
-using DreamOmni2.Engine.Translation.Vlm;
+using DreamOmni2.Translation.Vlm;
 
-namespace DreamOmni2.Engine.Translation.Tests.Vlm;
+namespace DreamOmni2.Translation.Tests.Vlm;
 
 public sealed class BucketResizeImagePreparerTests
 {

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Packs;
-using DreamOmni2.Engine.Translation.Vlm;
+using DreamOmni2.Translation.Vlm;
 using DreamOmni2.TestSupport;
 using Microsoft.AspNetCore.Http;
 
-namespace DreamOmni2.Engine.Translation.Tests.Vlm;
+namespace DreamOmni2.Translation.Tests.Vlm;
 
 /// <summary>The VLM translator against a real OpenAI-compatible server on loopback.</summary>
 public sealed class VlmInstructionTranslatorTests

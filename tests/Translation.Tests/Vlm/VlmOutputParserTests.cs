@@ -1,6 +1,6 @@
-using DreamOmni2.Engine.Translation.Vlm;
+using DreamOmni2.Translation.Vlm;
 
-namespace DreamOmni2.Engine.Translation.Tests.Vlm;
+namespace DreamOmni2.Translation.Tests.Vlm;
 
 public sealed class VlmOutputParserTests
 {

@@ -1,7 +1,7 @@
-using DreamOmni2.Engine.Translation.Vlm;
+using DreamOmni2.Translation.Vlm;
 using Microsoft.Extensions.Configuration;
 
-namespace DreamOmni2.Engine.Translation.Tests.Vlm;
+namespace DreamOmni2.Translation.Tests.Vlm;
 
 public sealed class VlmTranslatorOptionsTests
 {

@@ -5,7 +5,7 @@ using DreamOmni2.DataFactory.Tasks;
 using DreamOmni2.Engine.Latents;
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Runtime;
-using DreamOmni2.Engine.Translation;
+using DreamOmni2.Translation;
 
 namespace DreamOmni2.Cli.Commands;
 

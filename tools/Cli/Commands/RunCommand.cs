@@ -6,7 +6,7 @@ using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Pipeline;
 using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine.Runtime;
-using DreamOmni2.Engine.Translation;
+using DreamOmni2.Translation;
 using DreamOmni2.Engine;
 
 namespace DreamOmni2.Cli.Commands;

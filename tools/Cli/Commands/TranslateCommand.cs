@@ -1,8 +1,8 @@
 using System.CommandLine;
 using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Packs;
-using DreamOmni2.Engine.Translation.Vlm;
-using DreamOmni2.Engine.Translation;
+using DreamOmni2.Translation.Vlm;
+using DreamOmni2.Translation;
 using DreamOmni2.Engine;
 
 namespace DreamOmni2.Cli.Commands;

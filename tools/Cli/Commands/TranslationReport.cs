@@ -1,4 +1,4 @@
-using DreamOmni2.Engine.Translation;
+using DreamOmni2.Translation;
 
 namespace DreamOmni2.Cli.Commands;
 

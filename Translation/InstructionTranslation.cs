@@ -1,0 +1,22 @@
+namespace DreamOmni2.Translation;
+
+/// <summary>What a translator made of an instruction.</summary>
+/// <param name="Prompt">The prompt to encode: the translation, or the instruction as written when <paramref name="FellBack"/>.</param>
+/// <param name="RawText">What the translator produced before parsing (the VLM's whole answer); empty when it produced nothing.</param>
+/// <param name="TranslatorName">"built-in", or "vlm:" followed by the model name.</param>
+/// <param name="Elapsed">How long the translation took.</param>
+/// <param name="Warnings">Sentences for a person: what was assumed, ignored, or could not be done.</param>
+/// <param name="FellBack">True when the translator could not translate and <paramref name="Prompt"/> is the instruction as written.</param>
+public sealed record InstructionTranslation(
+    string Prompt,
+    string RawText,
+    string TranslatorName,
+    TimeSpan Elapsed,
+    IReadOnlyList<string> Warnings,
+    bool FellBack)
+{
+    /// <summary>The instruction as written, with the reason the translator could not translate it.</summary>
+    public static InstructionTranslation FallBack(
+        TranslationRequest request, string rawText, string translatorName, TimeSpan elapsed, string reason) =>
+        new(request.Instruction, rawText, translatorName, elapsed, [reason], FellBack: true);
+}

@@ -1,0 +1,37 @@
+using DreamOmni2.Engine.Imaging;
+using DreamOmni2.Engine.Packs;
+using DreamOmni2.Translation.BuiltIn;
+using DreamOmni2.Translation.Reflection;
+using DreamOmni2.Translation.Vlm;
+
+namespace DreamOmni2.Translation;
+
+/// <summary>Chooses the translator from configuration: the VLM when one is configured, the built-in rules otherwise.</summary>
+/// <remarks>The chat client each VLM user gets is theirs: the translator and the loop dispose it.</remarks>
+#pragma warning disable CA2000 // ownership of the chat client passes to the translator or loop made with it
+public static class InstructionTranslators
+{
+    public static IInstructionTranslator Create(VlmTranslatorOptions? vlm, IVlmImagePreparer? imagePreparer = null) =>
+        vlm is { IsConfigured: true }
+            ? new VlmInstructionTranslator(VlmChatClientFactory.Create(vlm), vlm, imagePreparer)
+            : new BuiltInInstructionTranslator();
+
+    /// <summary>
+    /// The translator for a pack. A shape-world pack's text encoder reads only the standard sentences, which the
+    /// built-in rules write and a VLM does not, so it always gets the built-in translator; other packs get the VLM when
+    /// one is configured, shown each image at the pack's bucket size.
+    /// </summary>
+    public static IInstructionTranslator ForPack(PackManifest manifest, VlmTranslatorOptions? vlm) =>
+        manifest.Prompt.Style == PromptStyle.ShapeWorld
+            ? new BuiltInInstructionTranslator()
+            : Create(vlm, ImagePreparerFor(manifest));
+
+    /// <summary>The reflection loop, or null: reflection needs a VLM to judge results.</summary>
+    public static ReflectionLoop? CreateReflectionLoop(VlmTranslatorOptions? vlm, IVlmImagePreparer? imagePreparer = null) =>
+        vlm is { IsConfigured: true } ? new ReflectionLoop(VlmChatClientFactory.Create(vlm), vlm, imagePreparer) : null;
+
+    /// <summary>Shows a VLM each image at the pack's bucket size, as the diffusion model sees it.</summary>
+    public static BucketResizeImagePreparer ImagePreparerFor(PackManifest manifest) =>
+        new(manifest.Defaults.Buckets, ImageLimits.Default);
+}
+#pragma warning restore CA2000
