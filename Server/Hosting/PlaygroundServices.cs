@@ -48,7 +48,10 @@ public static class PlaygroundServices
         services.AddSingleton<SubmissionReader>();
         services.AddSingleton<SubmitRateLimit>();
         services.AddSingleton<JobMetrics>();
+        services.AddSingleton<JobBoard>();
+        services.AddSingleton<JobTranslation>();
         services.AddSingleton<JobService>();
+        services.AddSingleton<JobDispatcher>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobWorker>();
         services.AddHostedService<PlaygroundStartup>();
