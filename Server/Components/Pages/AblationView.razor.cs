@@ -1,0 +1,81 @@
+using DreamOmni2.Components.Ablation;
+using DreamOmni2.Components.Rendering;
+using DreamOmni2.Server.Api;
+using DreamOmni2.Server.Jobs;
+using Microsoft.AspNetCore.Components;
+
+namespace DreamOmni2.Server.Components.Pages;
+
+/// <summary>An ablation group: the same request under the four encoding schemes, side by side as they run.</summary>
+public sealed partial class AblationView : IDisposable
+{
+    private AblationWatch? _watch;
+    private RenderThrottle _throttle = null!;
+    private AblationGrid? _grid;
+    private string? _shown;
+    private bool _notFound;
+
+
+    [Parameter] public string AblationId { get; set; } = "";
+
+    private IReadOnlyList<JobSnapshot> Snapshots => _watch?.Snapshots ?? [];
+
+    private long? LastSeed => (long?)Snapshots.FirstOrDefault()?.Record.Spec.Settings.Seed;
+
+    private IReadOnlyList<AblationCell> Cells => Snapshots
+        .Select(s => new AblationCell(s.Record.Spec.Settings.Scheme, JobTexts.Status(s), s.Step, s.Steps,
+            s.State == JobState.Completed ? JobUrls.Result(s.Id) : null))
+        .ToList();
+
+    private string Status => Snapshots is { Count: > 0 } shown
+        ? $"{shown.Count(s => s.State == JobState.Completed)} of {shown.Count} schemes done"
+        : "Loading…";
+
+    protected override async Task OnInitializedAsync()
+    {
+        await base.OnInitializedAsync();
+        _throttle = ThrottledRenders();
+    }
+
+    protected override void OnParametersSet()
+    {
+        if (AblationId != _shown)
+        {
+            _shown = AblationId;
+            Attach();
+        }
+    }
+
+    private void Attach()
+    {
+        _watch?.Dispose();
+        _watch = null;
+        _notFound = false;
+        var members = Jobs.Ablation(Owner, AblationId);
+        if (members.Count == 0)
+        {
+            _notFound = true;
+            return;
+        }
+        var trained = Engine.Rules.TrainedScheme;
+        Draft.Form = EditorForm.From(members.FirstOrDefault(m => m.Spec.Settings.Scheme == trained) ?? members[0], asRun: false);
+        _watch = new AblationWatch(Jobs, Owner, members, InvokeAsync, _throttle, ShowPreviewAsync, Finished);
+        _watch.Start();
+    }
+
+    private ValueTask ShowPreviewAsync(JobSnapshot job, PreviewStamp preview) =>
+        _grid?.ShowPreviewAsync(job.Record.Spec.Settings.Scheme, JobUrls.Preview(job.Id, preview.Step), preview.Step, preview.StepEndedUnixMilliseconds)
+        ?? ValueTask.CompletedTask;
+
+    private void Finished(JobSnapshot job)
+    {
+        Draft.Errors.ShowFrom(job.Record);
+        StateHasChanged();
+    }
+
+    public void Dispose()
+    {
+        _watch?.Dispose();
+        _throttle?.Dispose();
+    }
+}
