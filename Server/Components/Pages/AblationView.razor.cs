@@ -1,5 +1,4 @@
 using DreamOmni2.Components.Ablation;
-using DreamOmni2.Components.Rendering;
 using DreamOmni2.Server.Api;
 using DreamOmni2.Server.Jobs;
 using Microsoft.AspNetCore.Components;
@@ -7,18 +6,13 @@ using Microsoft.AspNetCore.Components;
 namespace DreamOmni2.Server.Components.Pages;
 
 /// <summary>An ablation group: the same request under the four encoding schemes, side by side as they run.</summary>
-public sealed partial class AblationView : IDisposable
+public sealed partial class AblationView
 {
-    private AblationWatch? _watch;
-    private RenderThrottle _throttle = null!;
     private AblationGrid? _grid;
-    private string? _shown;
-    private bool _notFound;
-
 
     [Parameter] public string AblationId { get; set; } = "";
 
-    private IReadOnlyList<JobSnapshot> Snapshots => _watch?.Snapshots ?? [];
+    private IReadOnlyList<JobSnapshot> Snapshots => Watch?.Snapshots ?? [];
 
     private long? LastSeed => (long?)Snapshots.FirstOrDefault()?.Record.Spec.Settings.Seed;
 
@@ -31,36 +25,20 @@ public sealed partial class AblationView : IDisposable
         ? $"{shown.Count(s => s.State == JobState.Completed)} of {shown.Count} schemes done"
         : "Loading…";
 
-    protected override async Task OnInitializedAsync()
-    {
-        await base.OnInitializedAsync();
-        _throttle = ThrottledRenders();
-    }
+    protected override string Shown => AblationId;
 
-    protected override void OnParametersSet()
+    protected override AblationWatch? Attach()
     {
-        if (AblationId != _shown)
-        {
-            _shown = AblationId;
-            Attach();
-        }
-    }
-
-    private void Attach()
-    {
-        _watch?.Dispose();
-        _watch = null;
-        _notFound = false;
         var members = Jobs.Ablation(Owner, AblationId);
         if (members.Count == 0)
         {
-            _notFound = true;
-            return;
+            return null;
         }
         var trained = Engine.Rules.TrainedScheme;
         Draft.Form = EditorForm.From(members.FirstOrDefault(m => m.Spec.Settings.Scheme == trained) ?? members[0], asRun: false);
-        _watch = new AblationWatch(Jobs, Owner, members, InvokeAsync, _throttle, ShowPreviewAsync, Finished);
-        _watch.Start();
+        var watch = new AblationWatch(Jobs, Owner, members, InvokeAsync, Throttle, ShowPreviewAsync, Finished);
+        watch.Start();
+        return watch;
     }
 
     private ValueTask ShowPreviewAsync(JobSnapshot job, PreviewStamp preview) =>
@@ -71,11 +49,5 @@ public sealed partial class AblationView : IDisposable
     {
         Draft.Errors.ShowFrom(job.Record);
         StateHasChanged();
-    }
-
-    public void Dispose()
-    {
-        _watch?.Dispose();
-        _throttle?.Dispose();
     }
 }

@@ -1,6 +1,5 @@
 using DreamOmni2.Components.Preview;
 using DreamOmni2.Components.Reflection;
-using DreamOmni2.Components.Rendering;
 using DreamOmni2.Server.Api;
 using DreamOmni2.Server.Jobs;
 using Microsoft.AspNetCore.Components;
@@ -11,54 +10,34 @@ namespace DreamOmni2.Server.Components.Pages;
 /// One job: its progress, live preview and result, and for a round of check and retry the chain's rounds. When a
 /// round watched to its end queues another, the view moves on to it, so the chain plays out live.
 /// </summary>
-public sealed partial class JobView : IDisposable
+public sealed partial class JobView
 {
-    private JobWatch? _watch;
     private IReadOnlyList<JobRecord> _chain = [];
-    private RenderThrottle _throttle = null!;
     private LivePreview? _preview;
-    private string? _shown;
-    private bool _notFound;
 
     [Inject] private NavigationManager Navigation { get; set; } = null!;
 
     [Parameter] public string JobId { get; set; } = "";
 
-    private long? LastSeed => (long?)_watch?.Snapshot?.Record.Spec.Settings.Seed;
+    private long? LastSeed => (long?)Watch?.Snapshot?.Record.Spec.Settings.Seed;
 
-    private IReadOnlyList<JobSnapshot> Watched => _watch?.Snapshot is { } job ? [job] : [];
+    private IReadOnlyList<JobSnapshot> Watched => Watch?.Snapshot is { } job ? [job] : [];
 
-    protected override async Task OnInitializedAsync()
+    protected override string Shown => JobId;
+
+    protected override JobWatch? Attach()
     {
-        await base.OnInitializedAsync();
-        _throttle = ThrottledRenders();
-    }
-
-    protected override void OnParametersSet()
-    {
-        if (JobId != _shown)
-        {
-            _shown = JobId;
-            Attach();
-        }
-    }
-
-    private void Attach()
-    {
-        _watch?.Dispose();
-        _watch = null;
         _chain = [];
-        _notFound = false;
         if (Jobs.Find(Owner, JobId) is not { } record)
         {
-            _notFound = true;
-            return;
+            return null;
         }
         Draft.Form = EditorForm.From(record, asRun: false);
         Draft.Errors.ShowFrom(record);
         LoadChain(record);
-        _watch = new JobWatch(Jobs, Owner, JobId, InvokeAsync, _throttle) { ShowPreview = ShowPreviewAsync, Finished = Finished };
-        _watch.Start();
+        var watch = new JobWatch(Jobs, Owner, JobId, InvokeAsync, Throttle) { ShowPreview = ShowPreviewAsync, Finished = Finished };
+        watch.Start();
+        return watch;
     }
 
     private ValueTask ShowPreviewAsync(JobSnapshot job, PreviewStamp preview) =>
@@ -98,11 +77,5 @@ public sealed partial class JobView : IDisposable
     {
         Draft.Form = EditorForm.From(record, asRun: true);
         Draft.Errors.Clear();
-    }
-
-    public void Dispose()
-    {
-        _watch?.Dispose();
-        _throttle?.Dispose();
     }
 }

@@ -1,4 +1,3 @@
-using DreamOmni2.Components.Rendering;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Hosting;
 using DreamOmni2.Server.Jobs;
@@ -14,21 +13,15 @@ namespace DreamOmni2.Server.Components.Pages;
 /// </summary>
 public abstract class PlaygroundView : ComponentBase
 {
-    private static readonly TimeSpan s_renderInterval = TimeSpan.FromMilliseconds(100);
-
     [Inject] protected JobService Jobs { get; set; } = null!;
     [Inject] protected PlaygroundEngine Engine { get; set; } = null!;
     [Inject] protected EditorDraft Draft { get; set; } = null!;
-    [Inject] private TimeProvider Clock { get; set; } = null!;
 
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
 
     protected string Owner { get; private set; } = "";
 
     protected string OutputAspect => Draft.Form.OutputAspect(Engine.Rules);
-
-    /// <summary>Renders of this view at most every 100 ms, however fast its jobs' steps finish; the view disposes it.</summary>
-    protected RenderThrottle ThrottledRenders() => new(s_renderInterval, () => InvokeAsync(StateHasChanged), Clock);
 
     protected override async Task OnInitializedAsync() => Owner = OwnerId.Of((await Authentication).User);
 }
