@@ -63,14 +63,17 @@ public sealed class JobBoard
             foreach (var record in records)
             {
                 _jobs.Insert(record);
-                admitted.Add(Readmit(record));
+                admitted.Add(Enqueue(record));
             }
             return admitted;
         }
     }
 
-    /// <summary>Queues a job already recorded, past the queue's limits: one a stopped server left unfinished.</summary>
-    public LiveJob Readmit(JobRecord record)
+    /// <summary>
+    /// Puts a recorded job in memory and in the queue, without checking the queue's limits: the last step of
+    /// <see cref="Admit"/>, and how a job a stopped server left unfinished comes back.
+    /// </summary>
+    public LiveJob Enqueue(JobRecord record)
     {
         var job = new LiveJob(record);
         lock (_gate)

@@ -45,7 +45,7 @@ public sealed class JobDispatcher(JobBoard board, JobTranslation translation, Jo
             }
             var record = stored with { State = JobState.Queued, Outcome = stored.Outcome with { Started = null } };
             jobs.Update(record);
-            translation.Prepare(board.Readmit(record));
+            translation.Prepare(board.Enqueue(record));
         }
     }
 }
