@@ -5,6 +5,7 @@ using DreamOmni2.Translation.Reflection;
 using DreamOmni2.Translation.Vlm;
 using DreamOmni2.Server.Api;
 using DreamOmni2.Server.Auth;
+using DreamOmni2.Server.Components.Pages;
 using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Health;
 using DreamOmni2.Server.Jobs;
@@ -48,7 +49,10 @@ public static class PlaygroundServices
         services.AddSingleton<SubmissionReader>();
         services.AddSingleton<SubmitRateLimit>();
         services.AddSingleton<JobMetrics>();
+        services.AddSingleton<JobBoard>();
+        services.AddSingleton<JobTranslation>();
         services.AddSingleton<JobService>();
+        services.AddSingleton<JobDispatcher>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobWorker>();
         services.AddHostedService<PlaygroundStartup>();
@@ -72,6 +76,7 @@ public static class PlaygroundServices
         AddAuthorization(services);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddScoped<EditorDraft>();
         services.AddSignalR()
             .AddHubOptions<JobsHub>(hub => hub.AddFilter<HubRefusals>())
             .AddJsonProtocol(json => JobJson.Configure(json.PayloadSerializerOptions));

@@ -18,7 +18,7 @@ namespace DreamOmni2.Server.Jobs;
 /// goes. For a round of check and retry, the VLM's check of the result then runs beside the worker, which moves on.
 /// </summary>
 public sealed class JobRunner(
-    JobService jobs, PlaygroundEngine engine, ResultChecker checker, ContentStore store, FileOwnership ownership, JobMetrics metrics,
+    JobBoard board, JobService jobs, PlaygroundEngine engine, ResultChecker checker, ContentStore store, FileOwnership ownership, JobMetrics metrics,
     IOptions<PlaygroundOptions> options, TimeProvider clock, ILogger<JobRunner> logger)
 {
     private readonly int _previewQuality = options.Value.PreviewJpegQuality;
@@ -93,11 +93,11 @@ public sealed class JobRunner(
         Log(record, started);
         if (record is { State: JobState.Completed, Spec.Reflection: not null })
         {
-            jobs.Update(job, record with { State = JobState.Checking });
+            board.Update(job, record with { State = JobState.Checking });
             _ = Task.Run(() => CheckAsync(job, record));
             return;
         }
-        jobs.Finish(job, record with { Outcome = record.Outcome with { Finished = clock.GetUtcNow() } });
+        board.Finish(job, record with { Outcome = record.Outcome with { Finished = clock.GetUtcNow() } });
     }
 
     private void Log(JobRecord record, long started)
@@ -143,7 +143,7 @@ public sealed class JobRunner(
             logger.LogWarning("Job {Job}: the result could not be checked: {Reason}", job.Id, e.Message);
             check = new ResultCheck(ReflectionVerdict.Unknown, "", $"the result could not be checked ({e.Message}): it is kept unchecked", null);
         }
-        jobs.Finish(job, completed with { Outcome = completed.Outcome with { Check = check, Finished = clock.GetUtcNow() } });
+        board.Finish(job, completed with { Outcome = completed.Outcome with { Check = check, Finished = clock.GetUtcNow() } });
     }
 
     private ResultCheck QueueNextRound(JobRecord completed, NextRound next, ResultCheck check)

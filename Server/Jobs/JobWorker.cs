@@ -1,7 +1,7 @@
 namespace DreamOmni2.Server.Jobs;
 
 /// <summary>The one worker of the one device (the CPU, or one GPU): runs queued jobs one at a time, in fair order.</summary>
-public sealed class JobWorker(JobService jobs, JobRunner runner, ILogger<JobWorker> logger) : BackgroundService
+public sealed class JobWorker(JobDispatcher dispatcher, JobRunner runner, ILogger<JobWorker> logger) : BackgroundService
 {
     /// <summary>Whether the worker's loop is running (it stops only when the server does, or on a fault).</summary>
     public bool IsAlive => ExecuteTask is { IsCompleted: false };
@@ -13,7 +13,7 @@ public sealed class JobWorker(JobService jobs, JobRunner runner, ILogger<JobWork
             LiveJob job;
             try
             {
-                job = await jobs.NextAsync(stoppingToken);
+                job = await dispatcher.NextAsync(stoppingToken);
             }
             catch (OperationCanceledException)
             {

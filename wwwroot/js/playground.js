@@ -31,7 +31,8 @@ window.playground = (() => {
     state.busy = false;
   }
 
-  let shortcut = null;
+  const shortcuts = new Map();
+  let lastShortcut = 0;
 
   return {
     showPreview(canvas, url, step, stepEndedMs) {
@@ -64,23 +65,32 @@ window.playground = (() => {
         zone.classList.remove("dropping");
         if (e.dataTransfer?.files.length) { e.preventDefault(); deliver(e.dataTransfer.files); }
       });
-      document.addEventListener("paste", e => {
+      // Each view has its own tray: a tray that left the page stops taking pastes.
+      const paste = e => {
+        if (!zone.isConnected) { document.removeEventListener("paste", paste); return; }
         const files = [...(e.clipboardData?.files ?? [])].filter(f => f.type.startsWith("image/"));
         if (files.length && deliver(files)) e.preventDefault();
-      });
+      };
+      document.addEventListener("paste", paste);
     },
-    onCtrlEnter(page) {
-      shortcut = e => {
+    // Each editor registers its own handler and removes only that one: when the view changes, the new editor may
+    // register before the old one is gone.
+    onCtrlEnter(editor) {
+      const handle = ++lastShortcut;
+      const handler = e => {
         if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
           e.preventDefault();
-          page.invokeMethodAsync("RunFromShortcut");
+          editor.invokeMethodAsync("RunFromShortcut");
         }
       };
-      document.addEventListener("keydown", shortcut);
+      shortcuts.set(handle, handler);
+      document.addEventListener("keydown", handler);
+      return handle;
     },
-    offCtrlEnter() {
-      if (shortcut) document.removeEventListener("keydown", shortcut);
-      shortcut = null;
+    offCtrlEnter(handle) {
+      const handler = shortcuts.get(handle);
+      if (handler) document.removeEventListener("keydown", handler);
+      shortcuts.delete(handle);
     },
   };
 })();

@@ -5,6 +5,7 @@ using DreamOmni2.Engine.Latents;
 using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine;
 using DreamOmni2.Server.Api;
+using DreamOmni2.Server.Hosting;
 using DreamOmni2.Server.Jobs;
 using DreamOmni2.Server.Uploads;
 
@@ -36,6 +37,20 @@ public sealed class EditorForm
 
     /// <summary>Check and retry: the VLM judges each result and the job runs again with its critique.</summary>
     public bool Reflect { get; set; }
+
+    /// <summary>The latent grid of each reference image, as the pack will encode it.</summary>
+    public IReadOnlyList<GridSize> ReferenceGrids(RequestRules rules) =>
+        Images.Select(i => PackGrids.Reference(rules, i.Width, i.Height)).ToList();
+
+    /// <summary>The latent grid of the image the form's request will make.</summary>
+    public GridSize TargetGrid(RequestRules rules) => PackGrids.Target(rules, Mode, Images.Select(i => (i.Width, i.Height)).ToList());
+
+    /// <summary>The output's aspect ratio as CSS writes it, so previews keep their shape before the first frame.</summary>
+    public string OutputAspect(RequestRules rules)
+    {
+        var target = TargetGrid(rules);
+        return $"{target.Width} / {target.Height}";
+    }
 
     /// <summary>An empty form showing the pack's defaults.</summary>
     public static EditorForm Defaults(RequestRules rules) => new()
@@ -77,9 +92,7 @@ public sealed class EditorForm
             Instruction = settings.Instruction,
             Prompt = outcome.Prompt ?? settings.LockedPrompt,
             PromptLocked = settings.LockedPrompt is not null || (asRun && outcome.Prompt is not null),
-            Translation = outcome.Translator is { } translator
-                ? new PromptTranslationInfo(translator, outcome.TranslationMilliseconds ?? 0, outcome.TranslationWarnings, outcome.TranslationFellBack)
-                : null,
+            Translation = TranslationOf(outcome),
             Seed = asRun || !settings.RandomSeed ? (long)settings.Seed : null,
             Steps = settings.Steps,
             Guidance = settings.Guidance,
@@ -89,4 +102,18 @@ public sealed class EditorForm
         form.Images.AddRange(job.Spec.Images.Select(i => new TrayImage(i.Hash, i.Name, JobUrls.File(i.ThumbnailHash), i.Width, i.Height)));
         return form;
     }
+
+    /// <summary>The prompt a job ran with, and how its instruction was translated, shown in the prompt panel.</summary>
+    public void ShowPromptOf(JobOutcome outcome)
+    {
+        if (outcome.Prompt is not null)
+        {
+            Prompt = outcome.Prompt;
+            Translation = TranslationOf(outcome) ?? Translation;
+        }
+    }
+
+    private static PromptTranslationInfo? TranslationOf(JobOutcome outcome) => outcome.Translator is { } translator
+        ? new PromptTranslationInfo(translator, outcome.TranslationMilliseconds ?? 0, outcome.TranslationWarnings, outcome.TranslationFellBack)
+        : null;
 }

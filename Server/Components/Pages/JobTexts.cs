@@ -27,6 +27,9 @@ public static class JobTexts
         _ => "",
     };
 
+    /// <summary>The preview before anything has run.</summary>
+    public const string IdlePlaceholder = "Add images, write an instruction and press Run (Ctrl+Enter). Each denoising step shows here.";
+
     public static string PreviewPlaceholder(JobSnapshot job) => job.State switch
     {
         JobState.Queued => "Waiting for its turn…",

@@ -1,0 +1,53 @@
+using DreamOmni2.Components.Rendering;
+using Microsoft.AspNetCore.Components;
+
+namespace DreamOmni2.Server.Components.Pages;
+
+/// <summary>
+/// A view that follows the jobs at its address: it starts a watch when the address changes, stops the old one, and
+/// renders at most every 100 ms however fast the jobs' steps finish.
+/// </summary>
+public abstract class WatchingView<TWatch> : PlaygroundView, IDisposable where TWatch : class, IDisposable
+{
+    private static readonly TimeSpan s_renderInterval = TimeSpan.FromMilliseconds(100);
+
+    private string? _attached;
+
+    [Inject] private TimeProvider Clock { get; set; } = null!;
+
+    protected RenderThrottle Throttle { get; private set; } = null!;
+
+    protected TWatch? Watch { get; private set; }
+
+    protected bool NotFound { get; private set; }
+
+    /// <summary>The id in the view's address.</summary>
+    protected abstract string Shown { get; }
+
+    /// <summary>Loads what <see cref="Shown"/> names into the form and starts watching it; null when the owner has no such thing.</summary>
+    protected abstract TWatch? Attach();
+
+    protected override async Task OnInitializedAsync()
+    {
+        await base.OnInitializedAsync();
+        Throttle = new RenderThrottle(s_renderInterval, () => InvokeAsync(StateHasChanged), Clock);
+    }
+
+    protected override void OnParametersSet()
+    {
+        if (Shown != _attached)
+        {
+            _attached = Shown;
+            Watch?.Dispose();
+            Watch = Attach();
+            NotFound = Watch is null;
+        }
+    }
+
+    public void Dispose()
+    {
+        Watch?.Dispose();
+        Throttle?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
