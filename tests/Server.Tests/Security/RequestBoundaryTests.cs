@@ -18,11 +18,8 @@ public sealed class RequestBoundaryTests : IDisposable
     public async Task An_upload_from_a_foreign_page_is_refused_even_in_local_mode(string origin)
     {
         using var host = PlaygroundHost.Start(_data.Path);
-        using var http = host.Http();
-        using var request = new HttpRequestMessage(HttpMethod.Post, FileEndpoints.UploadPath) { Content = PlaygroundHost.UploadContent(TestImages.Png(64, 64, 1), "a.png") };
-        request.Headers.Add("Origin", origin);
 
-        using var response = await http.SendAsync(request);
+        using var response = await PostFromAsync(host, FileEndpoints.UploadPath, origin, PlaygroundHost.UploadContent(TestImages.Png(64, 64, 1), "a.png"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -32,11 +29,11 @@ public sealed class RequestBoundaryTests : IDisposable
     public async Task The_same_origin_and_programs_without_an_origin_may_upload()
     {
         using var host = PlaygroundHost.Start(_data.Path);
-        using var http = host.Http();
-        using var request = new HttpRequestMessage(HttpMethod.Post, FileEndpoints.UploadPath) { Content = PlaygroundHost.UploadContent(TestImages.Png(64, 64, 1), "a.png") };
-        request.Headers.Add("Origin", host.BaseAddress.GetLeftPart(UriPartial.Authority));
 
-        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
+        using var sameOrigin = await PostFromAsync(
+            host, FileEndpoints.UploadPath, host.BaseAddress.GetLeftPart(UriPartial.Authority), PlaygroundHost.UploadContent(TestImages.Png(64, 64, 1), "a.png"));
+
+        Assert.Equal(HttpStatusCode.OK, sameOrigin.StatusCode);
         Assert.NotNull(await host.UploadAsync(TestImages.Png(64, 64, 2)));
     }
 
@@ -46,22 +43,20 @@ public sealed class RequestBoundaryTests : IDisposable
     public async Task The_hub_and_the_circuit_refuse_a_foreign_page(string negotiate)
     {
         using var host = PlaygroundHost.Start(_data.Path);
-        using var http = host.Http();
-        using var request = new HttpRequestMessage(HttpMethod.Post, negotiate);
-        request.Headers.Add("Origin", "http://evil.example");
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(request)).StatusCode);
+        using var response = await PostFromAsync(host, negotiate, "http://evil.example");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Fact]
     public async Task A_configured_extra_origin_is_allowed()
     {
         using var host = PlaygroundHost.Start(_data.Path, settings: new Dictionary<string, string?> { ["Playground:AllowedOrigins:0"] = "https://studio.example/" });
-        using var http = host.Http();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/hubs/jobs/negotiate?negotiateVersion=1");
-        request.Headers.Add("Origin", "https://studio.example");
 
-        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
+        using var response = await PostFromAsync(host, "/hubs/jobs/negotiate?negotiateVersion=1", "https://studio.example");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Theory]
@@ -156,6 +151,15 @@ public sealed class RequestBoundaryTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), cookie => cookie.Contains("secure", StringComparison.OrdinalIgnoreCase));
         Assert.StartsWith("max-age=", response.Headers.GetValues("Strict-Transport-Security").Single());
+    }
+
+    /// <summary>A POST as a page at <paramref name="origin"/> would send it.</summary>
+    private static async Task<HttpResponseMessage> PostFromAsync(PlaygroundHost host, string path, string origin, HttpContent? content = null)
+    {
+        using var http = host.Http();
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        request.Headers.Add("Origin", origin);
+        return await http.SendAsync(request);
     }
 
     private static MultipartFormDataContent Multipart(string headerValue, string fileName)
