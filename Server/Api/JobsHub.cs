@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using DreamOmni2.Contracts;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Jobs;
@@ -21,7 +22,7 @@ public sealed class JobsHub(JobService jobs, IOptions<PlaygroundOptions> options
     private const string WatchCountKey = "watches";
 
     public JobUpdate Submit(JobSubmission submission) =>
-        JobUpdate.From(new JobSnapshot(jobs.Submit(Owner, submission), null, 0, 0, null, null));
+        JobUpdates.From(new JobSnapshot(jobs.Submit(Owner, submission), null, 0, 0, null, null));
 
     public async Task<IReadOnlyList<string>> SubmitAblation(JobSubmission submission)
     {
@@ -42,7 +43,7 @@ public sealed class JobsHub(JobService jobs, IOptions<PlaygroundOptions> options
         {
             await foreach (var snapshot in jobs.WatchAsync(Owner, id, ct))
             {
-                yield return JobUpdate.From(snapshot);
+                yield return JobUpdates.From(snapshot);
             }
         }
         finally

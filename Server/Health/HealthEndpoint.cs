@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DreamOmni2.Contracts;
 using DreamOmni2.Server.Hosting;
 using DreamOmni2.Server.Jobs;
 using DreamOmni2.Server.Storage;

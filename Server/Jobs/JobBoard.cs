@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using DreamOmni2.Contracts;
 using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Refusals;
 using DreamOmni2.Server.Storage;

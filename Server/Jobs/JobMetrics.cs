@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using DreamOmni2.Contracts;
 
 namespace DreamOmni2.Server.Jobs;
 

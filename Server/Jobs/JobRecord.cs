@@ -1,3 +1,5 @@
+using DreamOmni2.Contracts;
+
 namespace DreamOmni2.Server.Jobs;
 
 /// <summary>A job as stored: who asked, what they asked for, and what became of it.</summary>

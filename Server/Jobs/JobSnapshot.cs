@@ -1,3 +1,5 @@
+using DreamOmni2.Contracts;
+
 namespace DreamOmni2.Server.Jobs;
 
 /// <summary>A job as a viewer sees it at one moment. Viewers get the latest snapshot only; older ones are dropped.</summary>

@@ -1,3 +1,4 @@
+using DreamOmni2.Contracts;
 using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Hosting;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using DreamOmni2.Contracts;
 using DreamOmni2.Server.Jobs;
+using Microsoft.Data.Sqlite;
 
 namespace DreamOmni2.Server.Storage;
 

@@ -1,3 +1,4 @@
+using DreamOmni2.Contracts;
 using DreamOmni2.Server.Uploads;
 
 namespace DreamOmni2.Server.Storage;

@@ -1,10 +1,11 @@
 using System.Net.Http.Json;
+using DreamOmni2.Contracts;
 using DreamOmni2.Server.Api;
 using DreamOmni2.Server.Jobs;
 using DreamOmni2.Server.Uploads;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using DreamOmni2.Components.Ablation;
+using DreamOmni2.Contracts;
 using DreamOmni2.Server.Api;
 using DreamOmni2.Server.Jobs;
 using Microsoft.AspNetCore.Components;

@@ -1,4 +1,5 @@
 using DreamOmni2.Components.Rendering;
+using DreamOmni2.Contracts;
 using DreamOmni2.Server.Jobs;
 using Microsoft.JSInterop;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using DreamOmni2.Contracts;
 using DreamOmni2.Server.Api;
 using DreamOmni2.TestSupport;
 
@@ -55,7 +56,7 @@ public sealed class FileEndpointsTests : IDisposable
 
         using var upload = await ann.PostAsync(FileEndpoints.UploadPath, PlaygroundHost.UploadContent(TestImages.Png(64, 64, 3), "mine.png"));
         upload.EnsureSuccessStatusCode();
-        string hash = (await upload.Content.ReadFromJsonAsync<DreamOmni2.Server.Uploads.UploadedImage>())!.Hash;
+        string hash = (await upload.Content.ReadFromJsonAsync<UploadedImage>())!.Hash;
 
         Assert.Equal(HttpStatusCode.OK, (await ann.GetAsync(JobUrls.File(hash))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await bob.GetAsync(JobUrls.File(hash))).StatusCode);

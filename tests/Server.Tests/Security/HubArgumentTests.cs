@@ -1,7 +1,8 @@
+using DreamOmni2.Contracts;
 using DreamOmni2.Server.Api;
 using DreamOmni2.TestSupport;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR;
 
 namespace DreamOmni2.Server.Tests.Security;
 

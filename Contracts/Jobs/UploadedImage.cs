@@ -1,4 +1,4 @@
-namespace DreamOmni2.Server.Uploads;
+namespace DreamOmni2.Contracts;
 
 /// <summary>An accepted upload: the original bytes and a small JPEG thumbnail, both stored by content hash.</summary>
 /// <param name="Name">The file name the browser gave, for display only.</param>

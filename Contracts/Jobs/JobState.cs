@@ -1,4 +1,4 @@
-namespace DreamOmni2.Server.Jobs;
+namespace DreamOmni2.Contracts;
 
 public enum JobState
 {

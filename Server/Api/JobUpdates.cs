@@ -1,22 +1,10 @@
 using DreamOmni2.Contracts;
-using DreamOmni2.Engine.Requests;
 using DreamOmni2.Server.Jobs;
 
 namespace DreamOmni2.Server.Api;
 
-/// <summary>A job's state as the API hub streams it: what the page shows, with URLs for the images.</summary>
-public sealed record JobUpdate(
-    string Id,
-    JobState State,
-    int? QueuePosition,
-    int Step,
-    int Steps,
-    double? SecondsLeft,
-    string? PreviewUrl,
-    string? Prompt,
-    ulong? Seed,
-    string? ResultUrl,
-    RequestError? Error)
+/// <summary>What the hub tells a client of a job: its snapshot as a <see cref="JobUpdate"/>, with URLs for the images.</summary>
+public static class JobUpdates
 {
     public static JobUpdate From(JobSnapshot s) => new(
         s.Id,

@@ -1,7 +1,4 @@
-using DreamOmni2.Contracts;
-using DreamOmni2.Engine.Requests;
-
-namespace DreamOmni2.Server.Jobs;
+namespace DreamOmni2.Contracts;
 
 /// <summary>A request as the page or an API client sends it: the engine's request and the uploads it uses.</summary>
 /// <param name="Images">Content hashes of the submitter's uploads, in order; in edit mode image 1 is the source.</param>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DreamOmni2.Server.Jobs;
+namespace DreamOmni2.Contracts;
 
 /// <summary>How job specs and outcomes are written to the database and sent to API clients.</summary>
 public static class JobJson

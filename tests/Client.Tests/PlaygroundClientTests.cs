@@ -1,0 +1,74 @@
+using DreamOmni2.Contracts;
+using DreamOmni2.TestSupport;
+
+namespace DreamOmni2.Client.Tests;
+
+/// <summary>The client against the real server on Kestrel, as a program would use it.</summary>
+public sealed class PlaygroundClientTests : IDisposable
+{
+    private readonly TempFolder _data = new();
+
+    [Fact]
+    public async Task A_job_is_uploaded_submitted_watched_to_its_end_and_downloaded_as_the_page_downloads_it()
+    {
+        using var host = PlaygroundHost.Start(_data.Path);
+        await using var client = await PlaygroundClient.ConnectAsync(host.BaseAddress);
+
+        var first = await client.UploadAsync(TestImages.Png(128, 96, 1), "first.png");
+        var second = await client.UploadAsync(TestImages.Png(96, 128, 2), "second.png", imageNumber: 2);
+        var submitted = await client.SubmitAsync(Submissions.Of(GenerationMode.Edit, [first.Hash, second.Hash], "make image 1 look like image 2", seed: 5, steps: 3));
+        var updates = new List<JobUpdate>();
+        await foreach (var update in client.WatchAsync(submitted.Id))
+        {
+            updates.Add(update);
+        }
+        byte[] downloaded = await client.DownloadResultAsync(submitted.Id);
+
+        Assert.Equal(JobState.Completed, updates[^1].State);
+        Assert.Equal(5UL, updates[^1].Seed);
+        using var http = host.Http();
+        Assert.Equal(await http.GetByteArrayAsync(updates[^1].ResultUrl), downloaded);
+    }
+
+    [Fact]
+    public async Task An_ablation_submits_four_jobs_that_each_complete()
+    {
+        using var host = PlaygroundHost.Start(_data.Path);
+        await using var client = await PlaygroundClient.ConnectAsync(host.BaseAddress);
+
+        var ids = await client.SubmitAblationAsync(Submissions.Of(GenerationMode.Generate, [], "a red circle", prompt: "a red circle", steps: 1));
+
+        Assert.Equal(4, ids.Count);
+        foreach (string id in ids)
+        {
+            Assert.Equal(JobState.Completed, (await client.WatchAsync(id).LastAsync()).State);
+        }
+    }
+
+    [Fact]
+    public async Task Refusals_carry_the_servers_reason()
+    {
+        using var host = PlaygroundHost.Start(_data.Path);
+        await using var client = await PlaygroundClient.ConnectAsync(host.BaseAddress);
+
+        var upload = await Assert.ThrowsAsync<PlaygroundRequestException>(() => client.UploadAsync("hello"u8.ToArray(), "notes.png"));
+        var submit = await Assert.ThrowsAsync<PlaygroundRequestException>(() => client.SubmitAsync(Submissions.Of(GenerationMode.Edit, [], "make it red")));
+        var download = await Assert.ThrowsAsync<PlaygroundRequestException>(() => client.DownloadResultAsync("no-such-job"));
+
+        Assert.Equal((400, "image 1 is not a PNG, JPEG or WebP file"), (upload.StatusCode, upload.Message));
+        Assert.True(submit.Message.StartsWith("an edit needs the image to edit", StringComparison.Ordinal), submit.Message);
+        Assert.Equal((404, "no finished job of yours has that id"), (download.StatusCode, download.Message));
+        Assert.False(await client.CancelAsync("no-such-job"));
+        Assert.False(await client.RemoveAsync("no-such-job"));
+    }
+
+    [Fact]
+    public async Task A_server_that_is_not_there_is_said_so()
+    {
+        var error = await Assert.ThrowsAsync<PlaygroundRequestException>(() => PlaygroundClient.ConnectAsync(new Uri($"http://127.0.0.1:{ClosedPort.Next()}")));
+
+        Assert.Contains("cannot be reached", error.Message);
+    }
+
+    public void Dispose() => _data.Dispose();
+}
