@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Text.Json;
-using Microsoft.AspNetCore.SignalR.Client;
+using DreamOmni2.Client;
+using DreamOmni2.Contracts;
 
 namespace DreamOmni2.Cli.Bench;
 
@@ -16,21 +16,19 @@ internal sealed record ConcurrencyLevel(int Users, IReadOnlyList<UserRun> Runs, 
 }
 
 /// <summary>
-/// Users of one server at once, each on its own hub connection: submit a job with a locked prompt (so the worker and
-/// the job store are what is measured, not the translator), watch it to its end, submit the next.
+/// Users of one server at once, each a <see cref="PlaygroundClient"/> of its own: submit a job with a locked prompt (so
+/// the worker and the job store are what is measured, not the translator), watch it to its end, submit the next.
 /// </summary>
 internal static class ConcurrentUsers
 {
     public static async Task<ConcurrencyLevel> RunAsync(Uri server, int users, int jobsPerUser, int steps, CancellationToken ct)
     {
-        var connections = new List<HubConnection>();
+        var connections = new List<PlaygroundClient>();
         try
         {
             for (int u = 0; u < users; u++)
             {
-                var connection = new HubConnectionBuilder().WithUrl(new Uri(server, "/hubs/jobs")).Build();
-                await connection.StartAsync(ct);
-                connections.Add(connection);
+                connections.Add(await PlaygroundClient.ConnectAsync(server, ct: ct));
             }
             long start = Stopwatch.GetTimestamp();
             var runs = await Task.WhenAll(connections.Select((c, u) => UserAsync(c, u, jobsPerUser, steps, ct)));
@@ -45,7 +43,7 @@ internal static class ConcurrentUsers
         }
     }
 
-    private static async Task<UserRun> UserAsync(HubConnection hub, int user, int jobs, int steps, CancellationToken ct)
+    private static async Task<UserRun> UserAsync(PlaygroundClient client, int user, int jobs, int steps, CancellationToken ct)
     {
         var submits = new List<double>();
         var latencies = new List<double>();
@@ -53,19 +51,22 @@ internal static class ConcurrentUsers
         for (int j = 0; j < jobs; j++)
         {
             long start = Stopwatch.GetTimestamp();
-            var submitted = await hub.InvokeAsync<JsonElement>("Submit", new
+            var submitted = await client.SubmitAsync(new JobSubmission([], new GenerationRequest
             {
-                images = Array.Empty<string>(),
-                request = new { mode = "generate", prompt = "a red circle", seed = (ulong)(user * 1000 + j), steps, previews = false },
-            }, ct);
+                Mode = GenerationMode.Generate,
+                Prompt = "a red circle",
+                Seed = (ulong)(user * 1000 + j),
+                Steps = steps,
+                Previews = false,
+            }), ct);
             submits.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            string state = "";
-            await foreach (var update in hub.StreamAsync<JsonElement>("Watch", submitted.GetProperty("id").GetString(), ct))
+            var state = JobState.Queued;
+            await foreach (var update in client.WatchAsync(submitted.Id, ct))
             {
-                state = update.GetProperty("state").GetString() ?? "";
+                state = update.State;
             }
             latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            completed += state == "completed" ? 1 : 0;
+            completed += state == JobState.Completed ? 1 : 0;
         }
         return new UserRun(submits, latencies, completed);
     }
