@@ -136,9 +136,13 @@ public sealed class PlaygroundClient : IAsyncDisposable
     }
 
     /// <summary>The result PNG (with its parameters chunk) of a completed job.</summary>
-    public async Task<byte[]> DownloadResultAsync(string jobId, CancellationToken ct = default)
+    public Task<byte[]> DownloadResultAsync(string jobId, CancellationToken ct = default) =>
+        DownloadAsync($"/jobs/{Uri.EscapeDataString(jobId)}/result.png", ct);
+
+    /// <summary>A file the server named in an update (a preview, a result), by its path on the server.</summary>
+    public async Task<byte[]> DownloadAsync(string path, CancellationToken ct = default)
     {
-        using var response = await _http.GetAsync($"/jobs/{Uri.EscapeDataString(jobId)}/result.png", ct);
+        using var response = await _http.GetAsync(path, ct);
         await EnsureSuccessAsync(response, ct);
         return await response.Content.ReadAsByteArrayAsync(ct);
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DreamOmni2.Cli.Commands;
+using DreamOmni2.Client;
 using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Requests;
@@ -74,7 +75,8 @@ public static class CliApp
     }
 
     private static bool IsBadInput(Exception e) =>
-        e is InvalidRequestException or PackValidationException or ArgumentException or FileNotFoundException or DirectoryNotFoundException;
+        e is InvalidRequestException or PlaygroundRequestException or PackValidationException or ArgumentException or FileNotFoundException
+            or DirectoryNotFoundException;
 
     /// <summary>The first line, with a count of the lines left out (a pack can have several problems).</summary>
     private static string OneLine(string message)

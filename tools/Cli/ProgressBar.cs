@@ -11,15 +11,21 @@ internal sealed class ProgressBar(CliConsole console)
     public void Report(PipelineEvent.Step step)
     {
         _total += step.Elapsed;
-        double secondsPerStep = _total.TotalSeconds / step.Number;
-        double eta = secondsPerStep * (step.Count - step.Number);
-        int filled = Width * step.Number / step.Count;
-        string line = $"step {step.Number}/{step.Count} [{new string('#', filled)}{new string('·', Width - filled)}] " +
+        Report(step.Number, step.Count, _total);
+    }
+
+    /// <param name="elapsed">The time the <paramref name="number"/> steps done so far took.</param>
+    public void Report(int number, int count, TimeSpan elapsed)
+    {
+        double secondsPerStep = elapsed.TotalSeconds / number;
+        double eta = secondsPerStep * (count - number);
+        int filled = Width * number / count;
+        string line = $"step {number}/{count} [{new string('#', filled)}{new string('·', Width - filled)}] " +
                       $"{secondsPerStep:0.00} s/step, ETA {eta:0.0} s";
         if (console.InteractiveError)
         {
             console.Error.Write($"\r{line}");
-            if (step.Number == step.Count)
+            if (number == count)
             {
                 console.Error.WriteLine();
             }

@@ -25,10 +25,7 @@ public static class BenchConcurrencyCommand
             {
                 throw new ArgumentException("--users, --jobs and --rounds must be at least 1");
             }
-            if (!Uri.TryCreate(parsed.GetValue(server), UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
-            {
-                throw new ArgumentException($"--server takes the playground's address, such as http://127.0.0.1:5080; got '{parsed.GetValue(server)}'");
-            }
+            var address = RemoteRun.Address(parsed.GetValue(server)!);
             var levels = counts.ToDictionary(c => c, _ => new List<ConcurrencyLevel>());
             // One uncounted level first: the server's first jobs pay for JIT compilation and ONNX Runtime's arenas.
             await ConcurrentUsers.RunAsync(address, 1, 2, parsed.GetValue(steps), cancellationToken);

@@ -31,11 +31,13 @@ public static class RunCommand
         var shift = OnOff("--shift", "position shift: references sit side by side in column space (default: the pack's)");
         var size = new Option<string>("--size") { Description = "generation only: the aspect ratio wanted, as WxH, fitted to the pack's area", HelpName = "WxH" };
         var output = new Option<FileInfo>("--out") { Description = "where to write the PNG", Required = true, HelpName = "FILE.png" };
-        var previews = new Option<DirectoryInfo>("--previews") { Description = "write each step's preview here as step-NN.png", HelpName = "DIR" };
+        var previews = new Option<DirectoryInfo>("--previews") { Description = "write each step's preview here as step-NN.png (step-NN.jpg from a server)", HelpName = "DIR" };
+        var server = new Option<string>("--server") { Description = "run on a playground server instead of here (its pack is used)", HelpName = "URL" };
+        var token = new Option<string>("--token") { Description = $"an access token for the server (default: ${RemoteRun.TokenVariable})", HelpName = "TOKEN" };
 
         var command = new Command("run", "edit or generate one image")
         {
-            pack, provider, threads, mode, images, prompt, instruction, seed, steps, guidance, index, shift, size, output, previews,
+            pack, provider, threads, mode, images, prompt, instruction, seed, steps, guidance, index, shift, size, output, previews, server, token,
         };
         command.Validators.Add(result =>
         {
@@ -45,24 +47,31 @@ public static class RunCommand
                 result.AddError("give exactly one of --prompt and --instruction");
             }
         });
+        GenerationRequest RequestFrom(ParseResult parsed, EncodingScheme? trained) => new()
+        {
+            Mode = parsed.GetValue(mode) == "generate" ? GenerationMode.Generate : GenerationMode.Edit,
+            Instruction = parsed.GetValue(instruction),
+            Prompt = parsed.GetValue(prompt),
+            Seed = parsed.GetValue(seed),
+            Steps = parsed.GetValue(steps),
+            Guidance = parsed.GetValue(guidance),
+            Scheme = Scheme(trained, IsOn(parsed, index), IsOn(parsed, shift)),
+            OutputSize = parsed.GetValue(size) is { } wanted ? ParseSize(wanted) : null,
+            Previews = parsed.GetValue(previews) is not null,
+        };
         command.SetAction(async (parsed, cancellationToken) =>
         {
+            var imageFiles = parsed.GetValue(images) ?? [];
+            if (parsed.GetValue(server) is { } address)
+            {
+                var remote = new RemoteRun(console, RemoteRun.Address(address), parsed.GetValue(token) ?? Environment.GetEnvironmentVariable(RemoteRun.TokenVariable));
+                return await remote.RunAsync(RequestFrom(parsed, null), imageFiles, parsed.GetValue(output)!, parsed.GetValue(previews), cancellationToken);
+            }
             var logger = new StderrLogger(console.Error);
             using var sessions = PackSessions.Open(
                 ModelPack.Load(parsed.GetValue(pack) ?? PackLocator.DefaultPack()), parsed.GetValue(provider), logger, parsed.GetValue(threads));
-            var imageBytes = (parsed.GetValue(images) ?? []).Select(ReadImage).ToList();
-            var request = new GenerationRequest
-            {
-                Mode = parsed.GetValue(mode) == "generate" ? GenerationMode.Generate : GenerationMode.Edit,
-                Instruction = parsed.GetValue(instruction),
-                Prompt = parsed.GetValue(prompt),
-                Seed = parsed.GetValue(seed),
-                Steps = parsed.GetValue(steps),
-                Guidance = parsed.GetValue(guidance),
-                Scheme = Scheme(sessions.Rules.TrainedScheme, IsOn(parsed, index), IsOn(parsed, shift)),
-                OutputSize = parsed.GetValue(size) is { } wanted ? ParseSize(wanted) : null,
-                Previews = parsed.GetValue(previews) is not null,
-            };
+            var imageBytes = imageFiles.Select(ReadImage).ToList();
+            var request = RequestFrom(parsed, sessions.Rules.TrainedScheme);
             var settings = sessions.Rules.Complete(request, imageBytes.Count);
             InstructionTranslation? translation = null;
             if (settings.LockedPrompt is null)
@@ -130,11 +139,25 @@ public static class RunCommand
 
     private static bool? IsOn(ParseResult parsed, Option<string> option) => parsed.GetValue(option) is { } value ? value == "on" : null;
 
-    /// <summary>Null when neither switch is given, so the pack's rules fill in the scheme it was trained with.</summary>
-    private static EncodingScheme? Scheme(EncodingScheme trained, bool? index, bool? shift) =>
-        index is null && shift is null ? null : new EncodingScheme(index ?? trained.Index, shift ?? trained.Shift);
+    /// <summary>
+    /// Null when neither switch is given, so the pack's rules fill in the scheme it was trained with. A switch left out
+    /// takes the trained scheme's value; on a server, whose pack is not known here, both must be given.
+    /// </summary>
+    private static EncodingScheme? Scheme(EncodingScheme? trained, bool? index, bool? shift)
+    {
+        if (index is null && shift is null)
+        {
+            return null;
+        }
+        if (trained is not { } known && (index is null || shift is null))
+        {
+            throw new ArgumentException("with --server, give both --index and --shift, or neither (the server's pack then decides)");
+        }
+        var fallback = trained ?? default;
+        return new EncodingScheme(index ?? fallback.Index, shift ?? fallback.Shift);
+    }
 
-    private static byte[] ReadImage(FileInfo file) => file.Exists
+    internal static byte[] ReadImage(FileInfo file) => file.Exists
         ? File.ReadAllBytes(file.FullName)
         : throw new FileNotFoundException($"image {file.FullName} does not exist", file.FullName);
 
