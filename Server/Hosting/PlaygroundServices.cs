@@ -26,6 +26,8 @@ namespace DreamOmni2.Server.Hosting;
 /// <summary>Everything the playground registers: engine, storage, queue, auth, security, Blazor and the hub.</summary>
 public static class PlaygroundServices
 {
+    public const string DatabaseFileName = "playground.db";
+
     public static WebApplicationBuilder AddPlayground(this WebApplicationBuilder builder, RepositoryLayout layout)
     {
         // Options are read when services are first resolved, not here, so hosts and tests can still change them.
@@ -34,7 +36,7 @@ public static class PlaygroundServices
         services.AddSingleton(layout);
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton(provider => new PlaygroundDatabase(Path.Combine(DataFolder(provider), "playground.db")));
+        services.AddSingleton(provider => new PlaygroundDatabase(Path.Combine(DataFolder(provider), DatabaseFileName)));
         services.AddSingleton(provider => new ContentStore(Path.Combine(DataFolder(provider), "files")));
         services.AddSingleton<JobRepository>();
         services.AddSingleton<JobDeletion>();
@@ -42,6 +44,7 @@ public static class PlaygroundServices
         services.AddSingleton<FileOwnership>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<SessionStore>();
+        services.AddSingleton<AccessTokens>();
         services.AddSingleton<UploadService>();
 
         services.AddSingleton(OpenEngine);

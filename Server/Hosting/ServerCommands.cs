@@ -1,15 +1,19 @@
 using DreamOmni2.Server.Auth;
+using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Health;
+using DreamOmni2.Server.Storage;
 
 namespace DreamOmni2.Server.Hosting;
 
 /// <summary>
 /// What the server binary does besides serving: <c>hash-password</c> prints a hash for the configuration, and
-/// <c>healthcheck</c> asks a running server on this machine whether it is healthy (the container's HEALTHCHECK).
+/// <c>healthcheck</c> asks a running server on this machine whether it is healthy (the container's HEALTHCHECK), and
+/// <c>tokens</c> makes, lists and revokes personal access tokens in the server's database.
 /// </summary>
 public static class ServerCommands
 {
     public const string HealthCheckCommand = "healthcheck";
+    public const string TokensCommand = "tokens";
     public const int MinPasswordLength = 12;
 
     /// <summary>The exit code of a command, or null when the arguments name none and the server should start.</summary>
@@ -18,6 +22,10 @@ public static class ServerCommands
         if (args is [.., HostedUsers.HashPasswordCommand])
         {
             return HashPassword(input, output, error);
+        }
+        if (args is [TokensCommand, .. var tokenArgs])
+        {
+            return Tokens(tokenArgs, ConfiguredTokens(), output, error);
         }
         if (args is [.., HealthCheckCommand])
         {
@@ -42,6 +50,53 @@ public static class ServerCommands
         }
         output.WriteLine(PasswordHash.Create(password));
         return 0;
+    }
+
+    /// <summary>
+    /// <c>tokens create NAME --user USER</c> prints only the new token; <c>tokens list --user USER</c> one line a token;
+    /// <c>tokens revoke ID --user USER</c> deletes one.
+    /// </summary>
+    public static int Tokens(string[] args, AccessTokens tokens, TextWriter output, TextWriter error)
+    {
+        switch (args)
+        {
+            case ["create", var name, "--user", var user]:
+                try
+                {
+                    output.WriteLine(tokens.Create(user, name).Token);
+                    return 0;
+                }
+                catch (ArgumentException e)
+                {
+                    error.WriteLine($"error: {e.Message}");
+                    return 2;
+                }
+            case ["list", "--user", var user]:
+                foreach (var token in tokens.List(user))
+                {
+                    output.WriteLine($"{token.Id}\t{token.Name}\tcreated {token.Created:yyyy-MM-dd HH:mm}\t{(token.LastUsed is { } used ? $"last used {used:yyyy-MM-dd HH:mm}" : "never used")}");
+                }
+                return 0;
+            case ["revoke", var id, "--user", var user]:
+                if (tokens.Revoke(user, id))
+                {
+                    return 0;
+                }
+                error.WriteLine($"error: {user} has no token {id} (see: tokens list --user {user})");
+                return 2;
+            default:
+                error.WriteLine("usage: tokens create NAME --user USER | tokens list --user USER | tokens revoke ID --user USER");
+                return 2;
+        }
+    }
+
+    /// <summary>The tokens of the database the server would open with the same configuration.</summary>
+    private static AccessTokens ConfiguredTokens()
+    {
+        var configuration = WebApplication.CreateBuilder().Configuration;
+        var options = configuration.GetSection(PlaygroundOptions.Section).Get<PlaygroundOptions>() ?? new PlaygroundOptions();
+        string folder = RepositoryLayout.Find(Directory.GetCurrentDirectory()).Resolve(options.DataPath);
+        return new AccessTokens(new PlaygroundDatabase(Path.Combine(folder, PlaygroundServices.DatabaseFileName)), TimeProvider.System);
     }
 
     /// <summary>GETs /healthz on the port the server listens on: exit 0 when it answers 200, 1 otherwise.</summary>

@@ -103,17 +103,18 @@ public static class PlaygroundSecurity
     public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>
-    /// Both schemes are registered and the configured mode picks one per request: hosted mode signs users in with a
-    /// cookie whose session lives on the server, local mode makes everyone the local user.
+    /// Every scheme is registered and each request picks one: a request bringing an access token is its token's user;
+    /// otherwise hosted mode signs users in with a cookie whose session lives on the server, and local mode makes
+    /// everyone the local user.
     /// </summary>
     private static void AddAuthentication(IServiceCollection services)
     {
         const string selected = "Playground";
         services.AddAuthentication(selected)
             .AddPolicyScheme(selected, selected, policy => policy.ForwardDefaultSelector = context =>
-                context.RequestServices.GetRequiredService<IOptions<PlaygroundOptions>>().Value.Hosted
-                    ? CookieAuthenticationDefaults.AuthenticationScheme
-                    : LocalUser.SchemeName)
+                AccessTokenHandler.Carries(context.Request) ? AccessTokenHandler.SchemeName
+                : context.RequestServices.GetRequiredService<IOptions<PlaygroundOptions>>().Value.Hosted ? CookieAuthenticationDefaults.AuthenticationScheme
+                : LocalUser.SchemeName)
             .AddCookie(cookie =>
             {
                 cookie.LoginPath = SignInEndpoints.SignInPath;
@@ -124,7 +125,8 @@ public static class PlaygroundSecurity
                 cookie.SlidingExpiration = true;
                 cookie.Events.OnValidatePrincipal = HostedUsers.ValidateAsync;
             })
-            .AddScheme<AuthenticationSchemeOptions, LocalUser>(LocalUser.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, LocalUser>(LocalUser.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, AccessTokenHandler>(AccessTokenHandler.SchemeName, null);
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<SessionStore>((cookie, sessions) => cookie.SessionStore = sessions);
     }

@@ -14,6 +14,7 @@ public static class SchemaMigrations
         CreateTables,
         NestJobSettings,
         AddSessionsAndFileSizes,
+        AddAccessTokens,
     ];
 
     public static int Latest => s_steps.Count;
@@ -125,6 +126,18 @@ public static class SchemaMigrations
         CREATE TABLE file_sizes (
             hash TEXT PRIMARY KEY,
             bytes INTEGER NOT NULL);
+        """);
+
+    /// <summary>Version 4: personal access tokens, stored as the SHA-256 of the token (the token itself is shown once).</summary>
+    private static void AddAccessTokens(SqliteConnection connection) => Run(connection, """
+        CREATE TABLE access_tokens (
+            id TEXT PRIMARY KEY,
+            user_name TEXT NOT NULL,
+            name TEXT NOT NULL,
+            hash TEXT NOT NULL UNIQUE,
+            created TEXT NOT NULL,
+            last_used TEXT);
+        CREATE INDEX access_tokens_by_user ON access_tokens (user_name);
         """);
 
     private static void Run(SqliteConnection connection, string sql)

@@ -1,5 +1,6 @@
 using DreamOmni2.Contracts;
 using DreamOmni2.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DreamOmni2.Client.Tests;
 
@@ -60,6 +61,20 @@ public sealed class PlaygroundClientTests : IDisposable
         Assert.Equal((404, "no finished job of yours has that id"), (download.StatusCode, download.Message));
         Assert.False(await client.CancelAsync("no-such-job"));
         Assert.False(await client.RemoveAsync("no-such-job"));
+    }
+
+    [Fact]
+    public async Task On_a_hosted_server_a_token_signs_the_client_in_as_its_user()
+    {
+        using var host = PlaygroundHost.Start(_data.Path, settings: SignedInClient.HostedSettings("ann"));
+        string token = host.Services.GetRequiredService<Server.Auth.AccessTokens>().Create("ann", "client test").Token;
+        await using var client = await PlaygroundClient.ConnectAsync(host.BaseAddress, token);
+
+        var image = await client.UploadAsync(TestImages.Png(64, 64, 3), "a.png");
+        var job = await client.SubmitAsync(Submissions.Of(GenerationMode.Edit, [image.Hash], "make image 1 red", steps: 1));
+
+        Assert.Equal(JobState.Completed, (await client.WatchAsync(job.Id).LastAsync()).State);
+        Assert.NotNull(host.Jobs.Find("ann", job.Id));
     }
 
     [Fact]
