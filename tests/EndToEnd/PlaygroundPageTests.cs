@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using DreamOmni2.EndToEnd.Support;
+using DreamOmni2.Server.Auth;
 using DreamOmni2.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -176,6 +178,41 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output) : IAsyncLifeti
     /// <summary>Blazor navigates with the history API, which has no load event: poll the location instead.</summary>
     private Task WaitForPathAsync(string pattern) =>
         _page.WaitForFunctionAsync("pattern => new RegExp(pattern).test(location.pathname)", pattern);
+
+    [Fact]
+    public async Task A_token_made_on_the_settings_page_is_shown_once_works_and_is_gone_when_revoked()
+    {
+        var tokens = _host.Services.GetRequiredService<AccessTokens>();
+        await _page.GotoAsync(new Uri(_host.BaseAddress, "/settings/tokens").ToString());
+        await _page.WaitForSelectorAsync("[data-testid=tokens-empty]");
+
+        // The page is prerendered: until its circuit is up a click does nothing, so try until the token shows.
+        var shown = _page.Locator("[data-testid=token-value]");
+        for (int attempt = 0; attempt < 20 && await shown.CountAsync() == 0; attempt++)
+        {
+            await _page.FillAsync("input[data-testid=token-name]", "browser test");
+            await _page.ClickAsync("[data-testid=token-create]");
+            try
+            {
+                await shown.WaitForAsync(new LocatorWaitForOptions { Timeout = 1000 });
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+        string token = await shown.InnerTextAsync();
+
+        Assert.StartsWith(AccessTokens.Prefix, token);
+        Assert.Equal("local", tokens.UserOf(token));
+        while (await _page.Locator("[data-testid=token-row]").CountAsync() > 0)
+        {
+            await _page.Locator("[data-testid=token-revoke]").First.ClickAsync();
+            await _page.WaitForTimeoutAsync(200);
+        }
+        await _page.WaitForSelectorAsync("[data-testid=tokens-empty]");
+        Assert.Null(tokens.UserOf(token));
+        Assert.Empty(tokens.List("local"));
+    }
 
     private async Task OpenWithTwoImagesAsync()
     {

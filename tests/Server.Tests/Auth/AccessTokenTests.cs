@@ -86,6 +86,21 @@ public sealed class AccessTokenTests : IDisposable
         Assert.Equal(2, ServerCommands.Tokens(["revoke", id, "--user", "ann"], tokens, TextWriter.Null, TextWriter.Null));
     }
 
+    [Fact]
+    public async Task The_tokens_page_is_for_signed_in_users_only()
+    {
+        using var host = PlaygroundHost.Start(_data.Path, settings: SignedInClient.HostedSettings("ann"));
+        using var stranger = SignedInClient.Anonymous(host);
+        using var ann = await SignedInClient.SignInAsync(host, "ann");
+
+        using var refused = await stranger.Http.GetAsync("/settings/tokens");
+        using var shown = await ann.Http.GetAsync("/settings/tokens");
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/signin", refused.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+    }
+
     private static string Create(PlaygroundHost host, string user, string name) =>
         host.Services.GetRequiredService<AccessTokens>().Create(user, name).Token;
 
