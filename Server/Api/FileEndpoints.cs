@@ -54,8 +54,7 @@ public static class FileEndpoints
         });
     }
 
-    public static IResult NotFound(string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: ProblemResponses.Title(StatusCodes.Status404NotFound), detail: detail);
+    private static IResult NotFound(string detail) => ProblemResponses.Refusal(StatusCodes.Status404NotFound, detail);
 
     private static async Task<IResult> UploadAsync(HttpContext context, UploadService uploads)
     {
@@ -73,6 +72,5 @@ public static class FileEndpoints
         return Results.Ok(await uploads.AcceptAsync(OwnerId.Of(context.User), content, file.Length, file.FileName, imageNumber, context.RequestAborted));
     }
 
-    private static IResult BadRequest(string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: ProblemResponses.Title(StatusCodes.Status400BadRequest), detail: detail);
+    private static IResult BadRequest(string detail) => ProblemResponses.Refusal(StatusCodes.Status400BadRequest, detail);
 }

@@ -19,6 +19,8 @@ public sealed class AccessTokens(PlaygroundDatabase database, TimeProvider clock
 
     private const int MaxNameLength = 100;
 
+    private static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
+
     /// <summary>Makes a token for <paramref name="user"/>; the returned token is the only copy there will ever be.</summary>
     /// <exception cref="ArgumentException">The name is empty or too long.</exception>
     public (string Id, string Token) Create(string user, string name)
@@ -44,12 +46,26 @@ public sealed class AccessTokens(PlaygroundDatabase database, TimeProvider clock
             return null;
         }
         string hash = Hash(token);
-        if (database.Scalar("SELECT user_name FROM access_tokens WHERE hash = $hash", ("$hash", hash)) is not string user)
+        string? user = null;
+        string? lastUsed = null;
+        using (var connection = database.Open())
+        using (var command = PlaygroundDatabase.Command(connection, "SELECT user_name, last_used FROM access_tokens WHERE hash = $hash", ("$hash", hash)))
+        using (var reader = command.ExecuteReader())
         {
-            return null;
+            if (!reader.Read())
+            {
+                return null;
+            }
+            user = reader.GetString(0);
+            lastUsed = reader.IsDBNull(1) ? null : reader.GetString(1);
         }
-        database.Execute("UPDATE access_tokens SET last_used = $now WHERE hash = $hash",
-            ("$hash", hash), ("$now", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
+        // A program sends its token with every request: the last use is written at most once a minute, not each time.
+        var now = clock.GetUtcNow();
+        if (lastUsed is null || DateTimeOffset.Parse(lastUsed, CultureInfo.InvariantCulture) < now - LastUseResolution)
+        {
+            database.Execute("UPDATE access_tokens SET last_used = $now WHERE hash = $hash",
+                ("$hash", hash), ("$now", now.ToString("O", CultureInfo.InvariantCulture)));
+        }
         return user;
     }
 

@@ -57,7 +57,10 @@ public sealed class ProblemResponses(IProblemDetailsService problems, ILogger<Pr
         _ => (StatusCodes.Status500InternalServerError, ""),
     };
 
-    public static string Title(int status) => status switch
+    /// <summary>A refusal answered directly by an endpoint or a middleware, in the same shape as the handler's.</summary>
+    public static IResult Refusal(int status, string detail) => Results.Problem(statusCode: status, title: Title(status), detail: detail);
+
+    private static string Title(int status) => status switch
     {
         400 => "The request cannot be used",
         401 => "Sign in first",

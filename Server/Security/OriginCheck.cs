@@ -17,11 +17,8 @@ public sealed class OriginCheck(RequestDelegate next, IOptionsMonitor<Playground
         if (Guarded(context.Request) && Foreign(context.Request) is { } origin)
         {
             logger.LogInformation("Refused {Method} {Path} from origin {Origin}", context.Request.Method, context.Request.Path, origin);
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await Results.Problem(
-                statusCode: StatusCodes.Status403Forbidden,
-                title: ProblemResponses.Title(StatusCodes.Status403Forbidden),
-                detail: $"requests from {origin} are refused: this server takes changes only from its own pages — open it at its own address")
+            await ProblemResponses.Refusal(StatusCodes.Status403Forbidden,
+                    $"requests from {origin} are refused: this server takes changes only from its own pages — open it at its own address")
                 .ExecuteAsync(context);
             return;
         }

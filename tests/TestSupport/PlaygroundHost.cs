@@ -55,10 +55,11 @@ public sealed class PlaygroundHost(string dataFolder, int defaultSteps, IReadOnl
 
     public HttpClient Http() => new() { BaseAddress = BaseAddress };
 
-    public async Task<HubConnection> ConnectHubAsync()
+    /// <param name="token">An access token, sent as SignalR clients send it; null: none.</param>
+    public async Task<HubConnection> ConnectHubAsync(string? token = null)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(BaseAddress, JobsHub.Path))
+            .WithUrl(new Uri(BaseAddress, JobsHub.Path), options => options.AccessTokenProvider = () => Task.FromResult(token))
             .AddJsonProtocol(json => JobJson.Configure(json.PayloadSerializerOptions))
             .Build();
         await connection.StartAsync();

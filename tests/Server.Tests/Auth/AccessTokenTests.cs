@@ -26,11 +26,11 @@ public sealed class AccessTokenTests : IDisposable
         using var ann = Http(host, annToken);
         using var upload = await ann.PostAsync(FileEndpoints.UploadPath, PlaygroundHost.UploadContent(TestImages.Png(64, 64, 1), "a.png"));
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
-        await using var annHub = await Hub(host, annToken);
+        await using var annHub = await host.ConnectHubAsync(annToken);
         var job = await annHub.InvokeAsync<JobUpdate>(nameof(JobsHub.Submit), Submissions.Of(GenerationMode.Generate, [], "a red circle", steps: 1));
 
         Assert.Equal("ann", host.Jobs.Find("ann", job.Id)!.Owner);
-        await using var bobHub = await Hub(host, bobToken);
+        await using var bobHub = await host.ConnectHubAsync(bobToken);
         Assert.Empty(await bobHub.StreamAsync<JobUpdate>(nameof(JobsHub.Watch), job.Id).ToListAsync());
         Assert.False(await bobHub.InvokeAsync<bool>(nameof(JobsHub.Cancel), job.Id));
     }
@@ -48,7 +48,7 @@ public sealed class AccessTokenTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await revoked.GetAsync("/history")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await unknown.PostAsync(FileEndpoints.UploadPath, PlaygroundHost.UploadContent(TestImages.Png(8, 8, 1), "a.png"))).StatusCode);
-        await Assert.ThrowsAnyAsync<Exception>(() => Hub(host, token));
+        await Assert.ThrowsAnyAsync<Exception>(() => host.ConnectHubAsync(token));
     }
 
     [Fact]
@@ -109,16 +109,6 @@ public sealed class AccessTokenTests : IDisposable
         var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return http;
-    }
-
-    private static async Task<HubConnection> Hub(PlaygroundHost host, string token)
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(host.BaseAddress, JobsHub.Path), options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
-            .AddJsonProtocol(json => JobJson.Configure(json.PayloadSerializerOptions))
-            .Build();
-        await connection.StartAsync();
-        return connection;
     }
 
     public void Dispose() => _data.Dispose();
