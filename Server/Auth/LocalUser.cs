@@ -13,7 +13,7 @@ public sealed class LocalUser(IOptionsMonitor<AuthenticationSchemeOptions> optio
     public const string Name = "local";
 
     private static readonly ClaimsPrincipal s_principal =
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, Name)], SchemeName));
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, Name), new Claim(ClaimTypes.Role, Roles.Admin)], SchemeName));
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync() =>
         Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(s_principal, SchemeName)));
