@@ -11,7 +11,8 @@ namespace DreamOmni2.Server.Api;
 
 /// <summary>
 /// The API for programmatic clients: submit (images are uploaded first to /api/uploads), watch a job's updates as a
-/// stream, cancel a running job or remove a queued one. Each caller sees only their own jobs. Refusals reach the
+/// stream, cancel a running job or remove a queued one, see the queue. Each caller sees only their own jobs, except
+/// that an admin may stop anyone's. Refusals reach the
 /// caller as a <see cref="HubException"/> with the reason (see <see cref="HubRefusals"/>).
 /// </summary>
 [Authorize]
@@ -52,11 +53,18 @@ public sealed class JobsHub(JobService jobs, IOptions<PlaygroundOptions> options
         }
     }
 
-    public bool Cancel(string id) => jobs.Cancel(Owner, id);
+    /// <summary>Cancels the caller's running job; an admin's, anyone's.</summary>
+    public bool Cancel(string id) => IsAdmin ? jobs.CancelAny(Owner, id) : jobs.Cancel(Owner, id);
 
-    public bool Remove(string id) => jobs.Remove(Owner, id);
+    /// <summary>Removes the caller's queued job; an admin's, anyone's.</summary>
+    public bool Remove(string id) => IsAdmin ? jobs.RemoveAny(Owner, id) : jobs.Remove(Owner, id);
+
+    /// <summary>Every queued and running job: places, states and owners, with ids and instructions only where the caller may see them.</summary>
+    public IReadOnlyList<QueueEntry> Queue() => jobs.Queue(Owner, IsAdmin);
 
     private string Owner => OwnerId.Of(Context.User!);
+
+    private bool IsAdmin => Context.User!.IsInRole(Roles.Admin);
 
     private StrongBox<int> WatchCount()
     {

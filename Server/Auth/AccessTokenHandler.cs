@@ -9,11 +9,11 @@ namespace DreamOmni2.Server.Auth;
 /// <summary>
 /// Signs a program in with a personal access token: <c>Authorization: Bearer TOKEN</c>, or on the hub the
 /// <c>access_token</c> query parameter that SignalR clients send over WebSockets. The token carries its user's rights:
-/// the user must still exist (in hosted mode, be configured; in local mode, be the local user).
+/// the user must still have an enabled account (in local mode, be the local user).
 /// </summary>
 public sealed class AccessTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    AccessTokens tokens, IOptionsMonitor<PlaygroundOptions> playground)
+    AccessTokens tokens, UserAccounts accounts, IOptionsMonitor<PlaygroundOptions> playground)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "AccessToken";
@@ -27,18 +27,20 @@ public sealed class AccessTokenHandler(
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
-        if (tokens.UserOf(token) is not { } user || !Exists(user))
+        if (tokens.UserOf(token) is not { } user || PrincipalOf(user) is not { } principal)
         {
             return Task.FromResult(AuthenticateResult.Fail("the access token is unknown or revoked"));
         }
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user)], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
 
-    private bool Exists(string user)
+    private ClaimsPrincipal? PrincipalOf(string user)
     {
-        var settings = playground.CurrentValue;
-        return settings.Hosted ? settings.Users.GetValueOrDefault(user) is { Length: > 0 } : user == LocalUser.Name;
+        if (!playground.CurrentValue.Hosted)
+        {
+            return user == LocalUser.Name ? LocalUser.Principal(SchemeName) : null;
+        }
+        return accounts.Find(user) is { Disabled: false } account ? HostedUsers.Principal(account, SchemeName) : null;
     }
 
     private static string? TokenOf(HttpRequest request)

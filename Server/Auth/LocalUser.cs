@@ -12,8 +12,10 @@ public sealed class LocalUser(IOptionsMonitor<AuthenticationSchemeOptions> optio
     public const string SchemeName = "Local";
     public const string Name = "local";
 
-    private static readonly ClaimsPrincipal s_principal =
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, Name), new Claim(ClaimTypes.Role, Roles.Admin)], SchemeName));
+    private static readonly ClaimsPrincipal s_principal = Principal(SchemeName);
+
+    public static ClaimsPrincipal Principal(string authenticationType) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, Name), new Claim(ClaimTypes.Role, Roles.Admin)], authenticationType));
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync() =>
         Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(s_principal, SchemeName)));

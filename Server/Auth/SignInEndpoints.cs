@@ -1,15 +1,13 @@
 using System.Net;
 using DreamOmni2.Server.Api;
-using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.Options;
 
 namespace DreamOmni2.Server.Auth;
 
 /// <summary>
-/// Hosted mode's sign-in: a plain form checked against the users in configuration (see <see cref="PasswordHash"/>),
+/// Hosted mode's sign-in: a plain form checked against the accounts in the database (see <see cref="UserAccounts"/>),
 /// then a cookie naming a server-side session. Attempts are limited per client address, and repeated failures for
 /// one name lock that name for a while.
 /// </summary>
@@ -30,7 +28,7 @@ public static class SignInEndpoints
         }).DisableAntiforgery();
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, IOptionsMonitor<PlaygroundOptions> options, SignInThrottle throttle)
+    private static async Task<IResult> SignInAsync(HttpContext context, UserAccounts accounts, SignInThrottle throttle)
     {
         var form = await FormBodies.ReadAsync(context.Request);
         string user = form["user"].ToString();
@@ -44,15 +42,14 @@ public static class SignInEndpoints
         {
             return Failed(Throttled, returnUrl);
         }
-        // An empty entry is no account: it must never match an empty password.
-        string? stored = options.CurrentValue.Users.GetValueOrDefault(user) is { Length: > 0 } configured ? configured : null;
-        if (!PasswordHash.Verify(password, stored))
+        if (accounts.Verify(user, password) is not { } account)
         {
             throttle.Failed(user);
             return Failed(Mismatch, returnUrl);
         }
         throttle.Succeeded(user);
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, HostedUsers.Principal(user, stored!));
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+            HostedUsers.Principal(account, CookieAuthenticationDefaults.AuthenticationScheme));
         return Results.LocalRedirect(returnUrl);
     }
 
@@ -65,16 +62,11 @@ public static class SignInEndpoints
     private static string FailureMessage(string? failed) => failed switch
     {
         null => "",
-        Throttled => $"<p class=\"signin-error\">Too many failed sign-ins for that user name. Wait {SignInThrottle.Window.TotalMinutes:0} minutes and try again.</p>",
-        _ => "<p class=\"signin-error\">That user name and password do not match.</p>",
+        Throttled => AuthPage.Error($"Too many failed sign-ins for that user name. Wait {SignInThrottle.Window.TotalMinutes:0} minutes and try again."),
+        _ => AuthPage.Error("That user name and password do not match."),
     };
 
-    private static string Form(string returnUrl, string? failed) => $$"""
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><title>Sign in · DreamOmni2 Playground</title>
-        <meta name="viewport" content="width=device-width, initial-scale=1.0">
-        <link rel="stylesheet" href="/css/playground.css"></head>
-        <body class="signin">
+    private static string Form(string returnUrl, string? failed) => AuthPage.Render("Sign in", $$"""
         <form method="post" action="{{SignInPath}}" class="signin-card">
           <h1>DreamOmni2 Playground</h1>
           {{FailureMessage(failed)}}
@@ -82,6 +74,6 @@ public static class SignInEndpoints
           <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
           <input type="hidden" name="returnUrl" value="{{WebUtility.HtmlEncode(returnUrl)}}">
           <button type="submit">Sign in</button>
-        </form></body></html>
-        """;
+        </form>
+        """);
 }

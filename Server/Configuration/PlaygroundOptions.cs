@@ -25,8 +25,17 @@ public sealed class PlaygroundOptions
     /// <summary>True: everyone signs in with one of <see cref="Users"/>; false: one local user, no sign-in.</summary>
     public bool Hosted { get; set; }
 
-    /// <summary>Hosted mode's accounts: user name → password.</summary>
+    /// <summary>
+    /// Accounts added to the database at start when it has none of that name: user name → password hash (or plain text).
+    /// After that the database is what counts: an admin manages accounts on the Users page or with <c>users</c>.
+    /// </summary>
     public Dictionary<string, string> Users { get; set; } = [];
+
+    /// <summary>Which of <see cref="Users"/> are added as admins.</summary>
+    public List<string> Admins { get; set; } = [];
+
+    /// <summary>How long an invitation link stays valid, unless the admin making it picks otherwise.</summary>
+    public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>Most jobs waiting at once, all users together.</summary>
     public int QueueCapacity { get; set; } = 64;

@@ -16,6 +16,7 @@ using DreamOmni2.Translation.Reflection;
 using DreamOmni2.Translation.Vlm;
 using DreamOmni2.Translation;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ namespace DreamOmni2.Server.Hosting;
 public static class PlaygroundServices
 {
     public const string DatabaseFileName = "playground.db";
+    public const string FilesFolderName = "files";
 
     public static WebApplicationBuilder AddPlayground(this WebApplicationBuilder builder, RepositoryLayout layout)
     {
@@ -37,7 +39,7 @@ public static class PlaygroundServices
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton(provider => new PlaygroundDatabase(Path.Combine(DataFolder(provider), DatabaseFileName)));
-        services.AddSingleton(provider => new ContentStore(Path.Combine(DataFolder(provider), "files")));
+        services.AddSingleton(provider => new ContentStore(Path.Combine(DataFolder(provider), FilesFolderName)));
         services.AddSingleton<JobRepository>();
         services.AddSingleton<JobDeletion>();
         services.AddSingleton<UploadRepository>();
@@ -45,6 +47,9 @@ public static class PlaygroundServices
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<AccessTokens>();
+        services.AddSingleton<UserAccounts>();
+        services.AddSingleton<OwnerPurge>();
+        services.AddSingleton<Invitations>();
         services.AddSingleton<UploadService>();
 
         services.AddSingleton(OpenEngine);
@@ -82,7 +87,11 @@ public static class PlaygroundServices
         services.AddMudServices();
         services.AddScoped<EditorDraft>();
         services.AddSignalR()
-            .AddHubOptions<JobsHub>(hub => hub.AddFilter<HubRefusals>())
+            .AddHubOptions<JobsHub>(hub =>
+            {
+                hub.AddFilter<HubAccountCheck>();
+                hub.AddFilter<HubRefusals>();
+            })
             .AddJsonProtocol(json => JobJson.Configure(json.PayloadSerializerOptions));
         // SignalR logs every HubException (a refusal) as an error with its stack; HubRefusals logs refusals and faults itself.
         builder.Logging.AddFilter(HubRefusals.DispatcherLogCategory, LogLevel.None);
@@ -136,6 +145,7 @@ public static class PlaygroundServices
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Roles.AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, AccountRevalidation>();
     }
 
     public static WebApplication MapPlayground(this WebApplication app)
@@ -150,6 +160,7 @@ public static class PlaygroundServices
         app.MapStaticAssets().AllowAnonymous();
         app.MapPlaygroundHealth();
         app.MapSignIn();
+        app.MapInvitations();
         app.MapPlaygroundFiles(options.MaxUploadBytes);
         app.MapHub<JobsHub>(JobsHub.Path);
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();

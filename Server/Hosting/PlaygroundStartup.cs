@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace DreamOmni2.Server.Hosting;
 
 /// <summary>
-/// The first start-up step: loads the pack and checks the accounts before the server listens, so a broken pack or
+/// The first start-up step: loads the pack and adds the configured accounts before the server listens, so a broken pack or
 /// configuration stops it with one clear line (see Program) instead of failing the first request.
 /// </summary>
 public sealed class PlaygroundStartup(IServiceProvider services, IOptions<PlaygroundOptions> options, ILogger<PlaygroundStartup> logger) : IHostedService
@@ -15,7 +15,7 @@ public sealed class PlaygroundStartup(IServiceProvider services, IOptions<Playgr
     {
         var engine = services.GetRequiredService<PlaygroundEngine>();
         logger.LogInformation("Pack '{Pack}' on {Provider}; {Mode} mode", engine.Pack.Name, engine.ProviderName, options.Value.Hosted ? "hosted" : "local");
-        HostedUsers.Check(options.Value, logger);
+        HostedUsers.Seed(options.Value, services.GetRequiredService<UserAccounts>(), logger);
         var ownership = services.GetRequiredService<FileOwnership>();
         if (ownership.MeasureUnsized(services.GetRequiredService<ContentStore>()) is > 0 and var measured)
         {

@@ -7,14 +7,14 @@ namespace DreamOmni2.Server.Hosting;
 
 /// <summary>
 /// What the server binary does besides serving: <c>hash-password</c> prints a hash for the configuration, and
-/// <c>healthcheck</c> asks a running server on this machine whether it is healthy (the container's HEALTHCHECK), and
-/// <c>tokens</c> makes, lists and revokes personal access tokens in the server's database.
+/// <c>healthcheck</c> asks a running server on this machine whether it is healthy (the container's HEALTHCHECK),
+/// <c>users</c> manages accounts (see <see cref="UserCommands"/>) and <c>tokens</c> makes, lists and revokes personal
+/// access tokens in the server's database.
 /// </summary>
 public static class ServerCommands
 {
     public const string HealthCheckCommand = "healthcheck";
     public const string TokensCommand = "tokens";
-    public const int MinPasswordLength = 12;
 
     /// <summary>The exit code of a command, or null when the arguments name none and the server should start.</summary>
     public static int? Run(string[] args, TextReader input, TextWriter output, TextWriter error)
@@ -25,7 +25,16 @@ public static class ServerCommands
         }
         if (args is [TokensCommand, .. var tokenArgs])
         {
-            return Tokens(tokenArgs, ConfiguredTokens(), output, error);
+            var database = ConfiguredDatabase();
+            return Tokens(tokenArgs, new AccessTokens(database, TimeProvider.System), new UserAccounts(database, TimeProvider.System), output, error);
+        }
+        if (args is [UserCommands.Name, .. var userArgs])
+        {
+            var database = ConfiguredDatabase();
+            var accounts = new UserAccounts(database, TimeProvider.System);
+            var store = new ContentStore(Path.Combine(Path.GetDirectoryName(database.Path)!, PlaygroundServices.FilesFolderName));
+            return UserCommands.Run(userArgs, accounts, new Invitations(database, accounts, TimeProvider.System), new OwnerPurge(database, store),
+                input, output, error);
         }
         if (args is [.., HealthCheckCommand])
         {
@@ -43,9 +52,13 @@ public static class ServerCommands
             error.WriteLine("type the password on standard input, e.g. read -rs P && echo \"$P\" | dotnet run --project Server --no-launch-profile -- hash-password");
             return 2;
         }
-        if (password.Length < MinPasswordLength)
+        try
         {
-            error.WriteLine($"that password has {password.Length} characters; use at least {MinPasswordLength} (a few random words make a good one)");
+            UserAccounts.CheckPassword(password);
+        }
+        catch (AccountException e)
+        {
+            error.WriteLine(e.Message);
             return 2;
         }
         output.WriteLine(PasswordHash.Create(password));
@@ -56,14 +69,19 @@ public static class ServerCommands
     /// <c>tokens create NAME --user USER</c> prints only the new token; <c>tokens list --user USER</c> one line a token;
     /// <c>tokens revoke ID --user USER</c> deletes one.
     /// </summary>
-    public static int Tokens(string[] args, AccessTokens tokens, TextWriter output, TextWriter error)
+    public static int Tokens(string[] args, AccessTokens tokens, UserAccounts accounts, TextWriter output, TextWriter error)
     {
         switch (args)
         {
             case ["create", var name, "--user", var user]:
+                if (user != LocalUser.Name && accounts.Find(user) is null)
+                {
+                    error.WriteLine($"error: there is no user named {user} (see: users list)");
+                    return 2;
+                }
                 try
                 {
-                    output.WriteLine(tokens.Create(user, name).Token);
+                    output.WriteLine(tokens.Create(accounts.Find(user)?.Name ?? user, name).Token);
                     return 0;
                 }
                 catch (ArgumentException e)
@@ -90,13 +108,13 @@ public static class ServerCommands
         }
     }
 
-    /// <summary>The tokens of the database the server would open with the same configuration.</summary>
-    private static AccessTokens ConfiguredTokens()
+    /// <summary>The database the server would open with the same configuration.</summary>
+    private static PlaygroundDatabase ConfiguredDatabase()
     {
         var configuration = WebApplication.CreateBuilder().Configuration;
         var options = configuration.GetSection(PlaygroundOptions.Section).Get<PlaygroundOptions>() ?? new PlaygroundOptions();
         string folder = RepositoryLayout.Find(Directory.GetCurrentDirectory()).Resolve(options.DataPath);
-        return new AccessTokens(new PlaygroundDatabase(Path.Combine(folder, PlaygroundServices.DatabaseFileName)), TimeProvider.System);
+        return new PlaygroundDatabase(Path.Combine(folder, PlaygroundServices.DatabaseFileName));
     }
 
     /// <summary>GETs /healthz on the port the server listens on: exit 0 when it answers 200, 1 otherwise.</summary>

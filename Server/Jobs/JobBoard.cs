@@ -118,6 +118,18 @@ public sealed class JobBoard
         }
     }
 
+    /// <summary>Every queued and running job with its place in the queue (null while it runs), running ones first.</summary>
+    public IReadOnlyList<(LiveJob Job, int? Position)> Overview()
+    {
+        lock (_gate)
+        {
+            var positions = _queue.Positions();
+            return [.. _live.Values
+                .Select(job => (Job: job, Position: positions.TryGetValue(job.Id, out int p) ? p : (int?)null))
+                .OrderBy(entry => entry.Position ?? 0).ThenBy(entry => entry.Job.Record.Created)];
+        }
+    }
+
     /// <summary>The job's state now, with its place in the queue while it waits.</summary>
     public JobSnapshot SnapshotOf(LiveJob job)
     {

@@ -31,6 +31,9 @@ public sealed record JobOutcome
     /// <summary>The VLM's check of the result, for a round of "check and retry".</summary>
     public ResultCheck? Check { get; init; }
 
+    /// <summary>The admin who cancelled or removed the job, when not its owner.</summary>
+    public string? StoppedBy { get; init; }
+
     public DateTimeOffset? Started { get; init; }
 
     public DateTimeOffset? Finished { get; init; }

@@ -79,7 +79,7 @@ public sealed class JobRunner(
         }
         catch (OperationCanceledException)
         {
-            record = record with { State = JobState.Cancelled };
+            record = record with { State = JobState.Cancelled, Outcome = record.Outcome with { StoppedBy = job.StoppedBy } };
         }
         catch (Exception e) when (e is InvalidRequestException or RefusalException)
         {

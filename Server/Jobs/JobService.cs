@@ -66,25 +66,56 @@ public sealed class JobService(
     }
 
     /// <summary>Stops a running job. False when it is not running (a queued one is removed instead).</summary>
-    public bool Cancel(string owner, string? id)
+    public bool Cancel(string owner, string? id) => Cancel(id, job => job.Owner == owner, admin: null);
+
+    /// <summary>An admin stops anyone's running job; the owner's history records who did.</summary>
+    public bool CancelAny(string admin, string? id) => Cancel(id, _ => true, admin);
+
+    /// <summary>Takes a queued job out of the queue. False when it is not queued (a running one is cancelled instead).</summary>
+    public bool Remove(string owner, string? id) => Remove(owner, id, stoppedBy: null);
+
+    /// <summary>An admin takes anyone's queued job out of the queue; the owner's history records who did.</summary>
+    public bool RemoveAny(string admin, string? id) =>
+        id is not null && board.Find(id) is { } job && Remove(job.Owner, id, job.Owner == admin ? null : admin);
+
+    /// <summary>Removes or cancels every queued or running job of an owner, as an admin does before removing the account.</summary>
+    public int StopAllOf(string owner, string admin) =>
+        board.Overview().Where(entry => entry.Job.Owner == owner)
+            .Count(entry => RemoveAny(admin, entry.Job.Id) || CancelAny(admin, entry.Job.Id));
+
+    /// <summary>
+    /// The queue as <paramref name="viewer"/> may see it: every job's place, state and owner; the id and instruction
+    /// only of the viewer's own jobs, or of all for an admin.
+    /// </summary>
+    public IReadOnlyList<QueueEntry> Queue(string viewer, bool isAdmin) =>
+        [.. board.Overview().Select(entry =>
+        {
+            var record = entry.Job.Record;
+            bool mine = record.Owner == viewer;
+            bool shown = mine || isAdmin;
+            return new QueueEntry(entry.Position, record.State, record.Owner, mine, record.Created,
+                shown ? record.Id : null, shown ? record.Spec.Settings.Instruction : null);
+        })];
+
+    private bool Cancel(string? id, Func<LiveJob, bool> allowed, string? admin)
     {
-        if (id is null || board.Find(id) is not { } job || job.Owner != owner || job.Record.State != JobState.Running)
+        if (id is null || board.Find(id) is not { } job || !allowed(job) || job.Record.State != JobState.Running)
         {
             return false;
         }
-        job.Cancellation.Cancel();
+        job.Stop(job.Owner == admin ? null : admin);
         return true;
     }
 
-    /// <summary>Takes a queued job out of the queue. False when it is not queued (a running one is cancelled instead).</summary>
-    public bool Remove(string owner, string? id)
+    private bool Remove(string owner, string? id, string? stoppedBy)
     {
         if (id is null || board.RemoveQueued(owner, id) is not { } job)
         {
             return false;
         }
-        job.Cancellation.Cancel();
-        board.Finish(job, job.Record with { State = JobState.Removed, Outcome = job.Record.Outcome with { Finished = clock.GetUtcNow() } });
+        job.Stop(stoppedBy);
+        var outcome = job.Record.Outcome with { Finished = clock.GetUtcNow(), StoppedBy = stoppedBy };
+        board.Finish(job, job.Record with { State = JobState.Removed, Outcome = outcome });
         board.SignalQueued();
         return true;
     }

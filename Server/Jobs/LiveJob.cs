@@ -18,6 +18,9 @@ public sealed class LiveJob(JobRecord record)
 
     public CancellationTokenSource Cancellation { get; } = new();
 
+    /// <summary>The admin who stopped the job, when not its owner; recorded in the owner's history.</summary>
+    public string? StoppedBy { get; private set; }
+
     public string Id { get; } = record.Id;
 
     public string Owner { get; } = record.Owner;
@@ -62,6 +65,13 @@ public sealed class LiveJob(JobRecord record)
             _preview = preview ?? _preview;
         }
         Signal();
+    }
+
+    /// <summary>Cancels the job, noting the admin who did when it was not its owner.</summary>
+    public void Stop(string? admin)
+    {
+        StoppedBy = admin;
+        Cancellation.Cancel();
     }
 
     public ChannelReader<bool> Watch()

@@ -124,6 +124,12 @@ public static class PlaygroundSecurity
                 cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
                 cookie.SlidingExpiration = true;
                 cookie.Events.OnValidatePrincipal = HostedUsers.ValidateAsync;
+                // A signed-in user opening an admin's page is told no, not sent to a page that does not exist.
+                cookie.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             })
             .AddScheme<AuthenticationSchemeOptions, LocalUser>(LocalUser.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenHandler>(AccessTokenHandler.SchemeName, null);

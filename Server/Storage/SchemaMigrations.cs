@@ -15,6 +15,7 @@ public static class SchemaMigrations
         NestJobSettings,
         AddSessionsAndFileSizes,
         AddAccessTokens,
+        AddUsersAndInvitations,
     ];
 
     public static int Latest => s_steps.Count;
@@ -138,6 +139,29 @@ public static class SchemaMigrations
             created TEXT NOT NULL,
             last_used TEXT);
         CREATE INDEX access_tokens_by_user ON access_tokens (user_name);
+        """);
+
+    /// <summary>
+    /// Version 5: accounts in the database (seeded from the configured users at start), with a role, a disabled flag and
+    /// a stamp that changes whenever a session signed in before must end; and single-use invitations, stored hashed.
+    /// </summary>
+    private static void AddUsersAndInvitations(SqliteConnection connection) => Run(connection, """
+        CREATE TABLE users (
+            name TEXT PRIMARY KEY COLLATE NOCASE,
+            password_hash TEXT,
+            role TEXT NOT NULL,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            stamp TEXT NOT NULL,
+            created TEXT NOT NULL,
+            external_id TEXT UNIQUE);
+        CREATE TABLE invitations (
+            hash TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            created TEXT NOT NULL,
+            expires TEXT NOT NULL,
+            used_by TEXT,
+            used TEXT);
         """);
 
     private static void Run(SqliteConnection connection, string sql)

@@ -23,10 +23,13 @@ public static class JobTexts
         JobState.Running => "Denoising",
         JobState.Completed => job.Record.Outcome.Timings is { } t ? $"Done in {t.WallMilliseconds / 1000:0.0} s" : "Done",
         JobState.Failed => "Failed",
-        JobState.Cancelled => "Cancelled",
-        JobState.Removed => "Removed from the queue",
+        JobState.Cancelled => "Cancelled" + StoppedBy(job.Record),
+        JobState.Removed => "Removed from the queue" + StoppedBy(job.Record),
         _ => "",
     };
+
+    /// <summary>Who stopped the job, when an admin did rather than its owner.</summary>
+    public static string StoppedBy(JobRecord record) => record.Outcome.StoppedBy is { } admin ? $" by {admin} (admin)" : "";
 
     /// <summary>The preview before anything has run.</summary>
     public const string IdlePlaceholder = "Add images, write an instruction and press Run (Ctrl+Enter). Each denoising step shows here.";

@@ -52,17 +52,25 @@ public sealed class AccessTokenTests : IDisposable
     }
 
     [Fact]
-    public async Task A_users_token_stops_working_when_the_user_is_removed()
+    public async Task A_users_token_stops_working_when_the_user_is_disabled_or_removed()
     {
-        using var host = PlaygroundHost.Start(_data.Path, settings: SignedInClient.HostedSettings("ann"));
-        string token = Create(host, "ann", "script");
-        var configuration = (Microsoft.Extensions.Configuration.IConfigurationRoot)host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        using var host = PlaygroundHost.Start(_data.Path, settings: SignedInClient.HostedSettings("ann", "bob"));
+        var accounts = host.Services.GetRequiredService<UserAccounts>();
+        string annToken = Create(host, "ann", "script");
+        string bobToken = Create(host, "bob", "script");
+        await using var bobHub = await host.ConnectHubAsync(bobToken);
 
-        configuration["Playground:Users:ann"] = null;
-        configuration.Reload();
+        accounts.SetDisabled("ann", true);
+        accounts.Remove("bob");
 
-        using var http = Http(host, token);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/history")).StatusCode);
+        using var ann = Http(host, annToken);
+        using var bob = Http(host, bobToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await ann.GetAsync("/history")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bob.GetAsync("/history")).StatusCode);
+        var refused = await Assert.ThrowsAsync<HubException>(() => bobHub.InvokeAsync<IReadOnlyList<QueueEntry>>(nameof(JobsHub.Queue)));
+        Assert.Contains("your session has ended", refused.Message);
+        accounts.SetDisabled("ann", false);
+        Assert.Equal(HttpStatusCode.OK, (await ann.GetAsync("/history")).StatusCode);
     }
 
     [Fact]
@@ -72,18 +80,18 @@ public sealed class AccessTokenTests : IDisposable
         var tokens = host.Services.GetRequiredService<AccessTokens>();
         var output = new StringWriter();
 
-        Assert.Equal(0, ServerCommands.Tokens(["create", "nightly batch", "--user", "ann"], tokens, output, TextWriter.Null));
+        Assert.Equal(0, ServerCommands.Tokens(["create", "nightly batch", "--user", "ann"], tokens, Accounts(host), output, TextWriter.Null));
         string token = output.ToString().Trim();
         Assert.StartsWith(AccessTokens.Prefix, token);
         Assert.Equal("ann", tokens.UserOf(token));
         var listed = new StringWriter();
-        Assert.Equal(0, ServerCommands.Tokens(["list", "--user", "ann"], tokens, listed, TextWriter.Null));
+        Assert.Equal(0, ServerCommands.Tokens(["list", "--user", "ann"], tokens, Accounts(host), listed, TextWriter.Null));
         string id = listed.ToString().Split('\t')[0];
         Assert.Contains("nightly batch", listed.ToString());
         Assert.DoesNotContain(token, listed.ToString());
-        Assert.Equal(0, ServerCommands.Tokens(["revoke", id, "--user", "ann"], tokens, TextWriter.Null, TextWriter.Null));
+        Assert.Equal(0, ServerCommands.Tokens(["revoke", id, "--user", "ann"], tokens, Accounts(host), TextWriter.Null, TextWriter.Null));
         Assert.Null(tokens.UserOf(token));
-        Assert.Equal(2, ServerCommands.Tokens(["revoke", id, "--user", "ann"], tokens, TextWriter.Null, TextWriter.Null));
+        Assert.Equal(2, ServerCommands.Tokens(["revoke", id, "--user", "ann"], tokens, Accounts(host), TextWriter.Null, TextWriter.Null));
     }
 
     [Fact]
@@ -100,6 +108,8 @@ public sealed class AccessTokenTests : IDisposable
         Assert.StartsWith("/signin", refused.Headers.Location!.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
     }
+
+    private static UserAccounts Accounts(PlaygroundHost host) => host.Services.GetRequiredService<UserAccounts>();
 
     private static string Create(PlaygroundHost host, string user, string name) =>
         host.Services.GetRequiredService<AccessTokens>().Create(user, name).Token;

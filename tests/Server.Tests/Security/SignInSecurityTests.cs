@@ -64,19 +64,24 @@ public sealed class SignInSecurityTests : IDisposable
     }
 
     [Fact]
-    public async Task Removing_a_user_or_changing_their_password_ends_their_sessions()
+    public async Task Removing_disabling_or_changing_a_user_ends_their_sessions()
     {
-        using var host = PlaygroundHost.Start(_data.Path, settings: SignedInClient.HostedSettings("ann", "bob"));
+        using var host = PlaygroundHost.Start(_data.Path, settings: SignedInClient.HostedSettings("ann", "bob", "cat", "dan"));
+        var accounts = host.Services.GetRequiredService<UserAccounts>();
         using var ann = await SignedInClient.SignInAsync(host, "ann");
         using var bob = await SignedInClient.SignInAsync(host, "bob");
-        var configuration = (IConfigurationRoot)host.Services.GetRequiredService<IConfiguration>();
+        using var cat = await SignedInClient.SignInAsync(host, "cat");
+        using var dan = await SignedInClient.SignInAsync(host, "dan");
 
-        configuration["Playground:Users:ann"] = PasswordHash.Create("a-new-long-password", iterations: 1000);
-        configuration["Playground:Users:bob"] = null;
-        configuration.Reload();
+        accounts.SetPassword("ann", "a-new-long-password");
+        accounts.Remove("bob");
+        accounts.SetDisabled("cat", true);
+        accounts.SetRole("dan", Roles.Admin);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await Replay(host, ann.CookieHeader, "/history")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await Replay(host, bob.CookieHeader, "/history")).StatusCode);
+        foreach (var client in new[] { ann, bob, cat, dan })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await Replay(host, client.CookieHeader, "/history")).StatusCode);
+        }
     }
 
     [Fact]
