@@ -76,6 +76,9 @@ public sealed class PlaygroundOptions
     public ForwardedHeadersSetting ForwardedHeaders { get; set; } = new();
 
     public RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>Optional sign-in through an OpenID Connect provider, in hosted mode.</summary>
+    public SingleSignOnOptions SingleSignOn { get; set; } = new();
 }
 
 /// <summary>The <c>Playground:ForwardedHeaders</c> section.</summary>

@@ -161,6 +161,7 @@ public static class PlaygroundServices
         app.MapPlaygroundHealth();
         app.MapSignIn();
         app.MapInvitations();
+        app.MapSingleSignOn();
         app.MapPlaygroundFiles(options.MaxUploadBytes);
         app.MapHub<JobsHub>(JobsHub.Path);
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();

@@ -135,5 +135,6 @@ public static class PlaygroundSecurity
             .AddScheme<AuthenticationSchemeOptions, AccessTokenHandler>(AccessTokenHandler.SchemeName, null);
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<SessionStore>((cookie, sessions) => cookie.SessionStore = sessions);
+        services.AddSingleSignOn();
     }
 }
