@@ -9,6 +9,7 @@ using DreamOmni2.Server.Health;
 using DreamOmni2.Server.Jobs;
 using DreamOmni2.Server.Refusals;
 using DreamOmni2.Server.Security;
+using DreamOmni2.Server.Sharing;
 using DreamOmni2.Server.Storage;
 using DreamOmni2.Server.Telemetry;
 using DreamOmni2.Server.Uploads;
@@ -45,6 +46,7 @@ public static class PlaygroundServices
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<AccessTokens>();
+        services.AddSingleton<ShareLinks>();
         services.AddSingleton<UploadService>();
 
         services.AddSingleton(OpenEngine);
@@ -56,6 +58,7 @@ public static class PlaygroundServices
         services.AddSingleton<JobBoard>();
         services.AddSingleton<JobTranslation>();
         services.AddSingleton<JobService>();
+        services.AddSingleton<ShareService>();
         services.AddSingleton<JobDispatcher>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobWorker>();
@@ -151,6 +154,7 @@ public static class PlaygroundServices
         app.MapPlaygroundHealth();
         app.MapSignIn();
         app.MapPlaygroundFiles(options.MaxUploadBytes);
+        app.MapShareLinks();
         app.MapHub<JobsHub>(JobsHub.Path);
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;

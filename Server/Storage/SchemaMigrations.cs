@@ -15,6 +15,7 @@ public static class SchemaMigrations
         NestJobSettings,
         AddSessionsAndFileSizes,
         AddAccessTokens,
+        AddShareLinks,
     ];
 
     public static int Latest => s_steps.Count;
@@ -138,6 +139,24 @@ public static class SchemaMigrations
             created TEXT NOT NULL,
             last_used TEXT);
         CREATE INDEX access_tokens_by_user ON access_tokens (user_name);
+        """);
+
+    /// <summary>
+    /// Share links: read-only links to a finished job, grid or chain, each with what it shows and until when. The
+    /// token is the key; a revoked link is deleted.
+    /// </summary>
+    private static void AddShareLinks(SqliteConnection connection) => Run(connection, """
+        CREATE TABLE share_links (
+            token TEXT PRIMARY KEY,
+            owner TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            target TEXT NOT NULL,
+            job_id TEXT NOT NULL,
+            show_inputs INTEGER NOT NULL,
+            keep_parameters INTEGER NOT NULL,
+            created TEXT NOT NULL,
+            expires TEXT);
+        CREATE INDEX share_links_by_owner ON share_links (owner, created);
         """);
 
     private static void Run(SqliteConnection connection, string sql)
