@@ -43,12 +43,11 @@ public static class ShareEndpoints
         shares.MapGet("/{token}/inputs/{number:int}", (string token, int number, HttpContext context, ShareService service, ContentStore store) =>
         {
             Private(context);
-            if (service.Open(token) is not { } shared || number < 1 || number > shared.Inputs.Count || shared.Inputs[number - 1].Hash is not { } hash
-                || !store.Contains(hash))
+            if (service.Open(token) is not { } shared || number < 1 || number > shared.Inputs.Count || !store.Contains(shared.Inputs[number - 1].Hash))
             {
                 return NotFound();
             }
-            byte[] bytes = store.Read(hash);
+            byte[] bytes = store.Read(shared.Inputs[number - 1].Hash);
             return Results.Bytes(bytes, TranslationImage.FromEncoded(bytes).ContentType);
         });
     }
