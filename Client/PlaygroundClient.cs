@@ -11,7 +11,7 @@ namespace DreamOmni2.Client;
 
 /// <summary>
 /// A connection to a playground server: upload images, submit a job or an ablation, watch a job's updates, cancel,
-/// remove, download the result. The hub connection reconnects with backoff, and a watch in progress picks its job up
+/// remove, download the result, share it. The hub connection reconnects with backoff, and a watch in progress picks its job up
 /// again once it is back. Refusals arrive as <see cref="PlaygroundRequestException"/> with the server's reason.
 /// </summary>
 public sealed class PlaygroundClient : IAsyncDisposable
@@ -31,7 +31,7 @@ public sealed class PlaygroundClient : IAsyncDisposable
     public Uri Server => _http.BaseAddress!;
 
     /// <param name="token">An access token for a hosted server; null for a local one.</param>
-    /// <exception cref="PlaygroundRequestException">The server cannot be reached.</exception>
+    /// <exception cref="PlaygroundRequestException">The server cannot be reached, or refuses the token.</exception>
     public static async Task<PlaygroundClient> ConnectAsync(Uri server, string? token = null, CancellationToken ct = default)
     {
         var http = new HttpClient { BaseAddress = server };
@@ -53,7 +53,10 @@ public sealed class PlaygroundClient : IAsyncDisposable
         catch (HttpRequestException e)
         {
             await client.DisposeAsync();
-            throw new PlaygroundRequestException($"{server} cannot be reached: {e.Message}", (int?)e.StatusCode, e);
+            throw e.StatusCode == System.Net.HttpStatusCode.Unauthorized
+                ? new PlaygroundRequestException(
+                    $"{server} refused the access token: it is unknown or revoked, or none was given — make one on the server's Tokens page", 401, e)
+                : new PlaygroundRequestException($"{server} cannot be reached: {e.Message}", (int?)e.StatusCode, e);
         }
     }
 
@@ -134,6 +137,17 @@ public sealed class PlaygroundClient : IAsyncDisposable
             await WaitForReconnectAsync(ct);
         }
     }
+
+    /// <summary>
+    /// A read-only link to a finished job of yours (a grid cell shares its grid, a round of check and retry its chain)
+    /// that works signed out; returns its address on this server.
+    /// </summary>
+    public async Task<Uri> CreateShareLinkAsync(string jobId, ShareOptions options, CancellationToken ct = default) =>
+        new(Server, await Invoke(() => _hub.InvokeAsync<string>("CreateShare", jobId, options, ct)));
+
+    /// <summary>Revokes one of your share links, given as its address or its token; false when you have no such link.</summary>
+    public Task<bool> RevokeShareLinkAsync(string link, CancellationToken ct = default) =>
+        Invoke(() => _hub.InvokeAsync<bool>("RevokeShare", link, ct));
 
     /// <summary>The result PNG (with its parameters chunk) of a completed job.</summary>
     public Task<byte[]> DownloadResultAsync(string jobId, CancellationToken ct = default) =>

@@ -35,12 +35,11 @@ public static class PngParameters
         foreach (var (type, memory) in PngChunks.Read(png))
         {
             var data = memory.Span;
-            int keywordEnd = data.IndexOf((byte)0);
-            if (keywordEnd < 0 || !data[..keywordEnd].SequenceEqual(Encoding.Latin1.GetBytes(Keyword)))
+            if (!HasKeyword(data))
             {
                 continue;
             }
-            var rest = data[(keywordEnd + 1)..];
+            var rest = data[(data.IndexOf((byte)0) + 1)..];
             switch (type)
             {
                 case "tEXt":
@@ -50,6 +49,36 @@ public static class PngParameters
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// A copy of <paramref name="png"/> without its <c>parameters</c> chunks (tEXt, zTXt or iTXt), for a download whose
+    /// owner chose not to give away how it was made; every other byte is kept as it was, so the pixels are the same.
+    /// </summary>
+    public static byte[] Remove(byte[] png)
+    {
+        using var kept = new MemoryStream(png.Length);
+        int offset = Math.Min(PngChunks.Signature.Length, png.Length);
+        kept.Write(png, 0, offset);
+        foreach (var (type, data) in PngChunks.Read(png))
+        {
+            int size = 12 + data.Length;
+            if (!(type is "tEXt" or "zTXt" or "iTXt" && HasKeyword(data.Span)))
+            {
+                kept.Write(png, offset, size);
+            }
+            offset += size;
+        }
+        // Whatever follows IEND (or a chunk that could not be read) is copied as it is.
+        kept.Write(png, offset, png.Length - offset);
+        return kept.ToArray();
+    }
+
+    /// <summary>Whether a text chunk's data starts with the <c>parameters</c> keyword and its terminating zero.</summary>
+    private static bool HasKeyword(ReadOnlySpan<byte> data)
+    {
+        int keywordEnd = data.IndexOf((byte)0);
+        return keywordEnd >= 0 && data[..keywordEnd].SequenceEqual(Encoding.Latin1.GetBytes(Keyword));
     }
 
     /// <summary>iTXt after the keyword: compression flag, method, language tag\0, translated keyword\0, UTF-8 text.</summary>

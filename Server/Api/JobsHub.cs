@@ -3,6 +3,7 @@ using DreamOmni2.Contracts;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Jobs;
+using DreamOmni2.Server.Sharing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -11,12 +12,12 @@ namespace DreamOmni2.Server.Api;
 
 /// <summary>
 /// The API for programmatic clients: submit (images are uploaded first to /api/uploads), watch a job's updates as a
-/// stream, cancel a running job or remove a queued one, see the queue. Each caller sees only their own jobs, except
-/// that an admin may stop anyone's. Refusals reach the
+/// stream, cancel a running job or remove a queued one, share a finished one, see the queue. Each caller sees only
+/// their own jobs, except that an admin may stop anyone's. Refusals reach the
 /// caller as a <see cref="HubException"/> with the reason (see <see cref="HubRefusals"/>).
 /// </summary>
 [Authorize]
-public sealed class JobsHub(JobService jobs, IOptions<PlaygroundOptions> options) : Hub
+public sealed class JobsHub(JobService jobs, ShareService shares, IOptions<PlaygroundOptions> options) : Hub
 {
     public const string Path = "/hubs/jobs";
 
@@ -61,6 +62,15 @@ public sealed class JobsHub(JobService jobs, IOptions<PlaygroundOptions> options
 
     /// <summary>Every queued and running job: places, states and owners, with ids and instructions only where the caller may see them.</summary>
     public IReadOnlyList<QueueEntry> Queue() => jobs.Queue(Owner, IsAdmin);
+
+    /// <summary>
+    /// Makes a read-only link to a finished job of the caller's (a grid cell shares its grid, a round its chain);
+    /// returns the link's path on this server, <c>/s/TOKEN</c>. Someone else's job is refused as an unknown one.
+    /// </summary>
+    public string CreateShare(string id, ShareOptions options) => shares.Create(Owner, id, options).Path;
+
+    /// <summary>Revokes one of the caller's share links, given as its address or token; false when they have no such link.</summary>
+    public bool RevokeShare(string link) => shares.Revoke(Owner, link);
 
     private string Owner => OwnerId.Of(Context.User!);
 

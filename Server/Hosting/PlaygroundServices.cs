@@ -9,6 +9,7 @@ using DreamOmni2.Server.Health;
 using DreamOmni2.Server.Jobs;
 using DreamOmni2.Server.Refusals;
 using DreamOmni2.Server.Security;
+using DreamOmni2.Server.Sharing;
 using DreamOmni2.Server.Storage;
 using DreamOmni2.Server.Telemetry;
 using DreamOmni2.Server.Uploads;
@@ -50,6 +51,7 @@ public static class PlaygroundServices
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<OwnerPurge>();
         services.AddSingleton<Invitations>();
+        services.AddSingleton<ShareLinks>();
         services.AddSingleton<UploadService>();
 
         services.AddSingleton(OpenEngine);
@@ -61,6 +63,7 @@ public static class PlaygroundServices
         services.AddSingleton<JobBoard>();
         services.AddSingleton<JobTranslation>();
         services.AddSingleton<JobService>();
+        services.AddSingleton<ShareService>();
         services.AddSingleton<JobDispatcher>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobWorker>();
@@ -163,6 +166,7 @@ public static class PlaygroundServices
         app.MapInvitations();
         app.MapSingleSignOn();
         app.MapPlaygroundFiles(options.MaxUploadBytes);
+        app.MapShareLinks();
         app.MapHub<JobsHub>(JobsHub.Path);
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;

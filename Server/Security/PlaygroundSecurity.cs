@@ -25,6 +25,9 @@ public static class PlaygroundSecurity
 {
     public const string SignInPolicy = "signin";
 
+    /// <summary>The share-link addresses, which anyone may open: limited per client address, signed in or not.</summary>
+    public const string ShareViewPolicy = "share-views";
+
     /// <summary>Names a browser on this machine uses; always allowed, since a rebinding attack comes under a name of its own.</summary>
     public static readonly IReadOnlyList<string> LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
 
@@ -64,19 +67,28 @@ public static class PlaygroundSecurity
             limits.AddPolicy(SignInPolicy, context =>
             {
                 int perMinute = context.RequestServices.GetRequiredService<IOptions<PlaygroundOptions>>().Value.RateLimits.SignInsPerMinutePerAddress;
-                return RateLimitPartition.GetSlidingWindowLimiter(ClientAddress(context), _ => new SlidingWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, perMinute),
-                    Window = TimeSpan.FromMinutes(1),
-                    SegmentsPerWindow = 6,
-                    QueueLimit = 0,
-                });
+                return PerAddressPerMinute(context, perMinute);
+            });
+            limits.AddPolicy(ShareViewPolicy, context =>
+            {
+                int perMinute = context.RequestServices.GetRequiredService<IOptions<PlaygroundOptions>>().Value.RateLimits.ShareViewsPerMinutePerAddress;
+                return PerAddressPerMinute(context, perMinute);
             });
             limits.OnRejected = (rejected, ct) => throw RefusalException.TooMany(
                 "too many requests from your address — wait a minute and try again", TimeSpan.FromMinutes(1));
         });
         return services;
     }
+
+    /// <summary>A sliding one-minute window per client address, in six steps, with no queue: past the limit is refused at once.</summary>
+    private static RateLimitPartition<string> PerAddressPerMinute(HttpContext context, int perMinute) =>
+        RateLimitPartition.GetSlidingWindowLimiter(ClientAddress(context), _ => new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, perMinute),
+            Window = TimeSpan.FromMinutes(1),
+            SegmentsPerWindow = 6,
+            QueueLimit = 0,
+        });
 
     public static WebApplication UsePlaygroundSecurity(this WebApplication app)
     {

@@ -1,7 +1,7 @@
 namespace DreamOmni2.Server.Storage;
 
 /// <summary>
-/// Deletes everything a removed user made: their history, their uploads, and every stored file no other user holds,
+/// Deletes everything a removed user made: their history, uploads and share links, and every stored file no other user holds,
 /// so a name given to someone new later starts empty and the disk is freed.
 /// </summary>
 public sealed class OwnerPurge(PlaygroundDatabase database, ContentStore store)
@@ -28,6 +28,10 @@ public sealed class OwnerPurge(PlaygroundDatabase database, ContentStore store)
             using (var deleteUploads = PlaygroundDatabase.Command(connection, "DELETE FROM uploads WHERE owner = $owner", ("$owner", owner)))
             {
                 deleteUploads.ExecuteNonQuery();
+            }
+            using (var deleteShares = PlaygroundDatabase.Command(connection, "DELETE FROM share_links WHERE owner = $owner", ("$owner", owner)))
+            {
+                deleteShares.ExecuteNonQuery();
             }
             using (var deleteOwned = PlaygroundDatabase.Command(connection, "DELETE FROM owned_files WHERE owner = $owner", ("$owner", owner)))
             {

@@ -16,6 +16,7 @@ public static class SchemaMigrations
         AddSessionsAndFileSizes,
         AddAccessTokens,
         AddUsersAndInvitations,
+        AddShareLinks,
     ];
 
     public static int Latest => s_steps.Count;
@@ -162,6 +163,24 @@ public static class SchemaMigrations
             expires TEXT NOT NULL,
             used_by TEXT,
             used TEXT);
+        """);
+
+    /// <summary>
+    /// Version 6: share links: read-only links to a finished job, grid or chain, each with what it shows and until when. The
+    /// token is the key; a revoked link is deleted.
+    /// </summary>
+    private static void AddShareLinks(SqliteConnection connection) => Run(connection, """
+        CREATE TABLE share_links (
+            token TEXT PRIMARY KEY,
+            owner TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            target TEXT NOT NULL,
+            job_id TEXT NOT NULL,
+            show_inputs INTEGER NOT NULL,
+            keep_parameters INTEGER NOT NULL,
+            created TEXT NOT NULL,
+            expires TEXT);
+        CREATE INDEX share_links_by_owner ON share_links (owner, created);
         """);
 
     private static void Run(SqliteConnection connection, string sql)

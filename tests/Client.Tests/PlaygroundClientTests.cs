@@ -78,6 +78,41 @@ public sealed class PlaygroundClientTests : IDisposable
     }
 
     [Fact]
+    public async Task A_share_link_is_made_as_an_absolute_address_that_opens_signed_out_and_is_revoked_by_it()
+    {
+        using var host = PlaygroundHost.Start(_data.Path, settings: SignedInClient.HostedSettings("ann"));
+        string token = host.Services.GetRequiredService<Server.Auth.AccessTokens>().Create("ann", "client test").Token;
+        await using var client = await PlaygroundClient.ConnectAsync(host.BaseAddress, token);
+        var job = await client.SubmitAsync(Submissions.Of(GenerationMode.Generate, [], "a red circle", prompt: "a red circle", steps: 1));
+        await client.WatchAsync(job.Id).LastAsync();
+        using var stranger = SignedInClient.Anonymous(host);
+
+        Uri link = await client.CreateShareLinkAsync(job.Id, new ShareOptions(ExpiresAfter: TimeSpan.FromDays(1)));
+        var opened = (await stranger.Http.GetAsync(link)).StatusCode;
+        bool revoked = await client.RevokeShareLinkAsync(link.ToString());
+        var refused = await Assert.ThrowsAsync<PlaygroundRequestException>(() => client.CreateShareLinkAsync("no-such-job", new ShareOptions()));
+
+        Assert.Equal(host.BaseAddress.Authority, link.Authority);
+        Assert.StartsWith("/s/", link.AbsolutePath);
+        Assert.Equal(System.Net.HttpStatusCode.OK, opened);
+        Assert.True(revoked);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await stranger.Http.GetAsync(link)).StatusCode);
+        Assert.False(await client.RevokeShareLinkAsync(link.ToString()));
+        Assert.Equal("no job of yours has that id", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_bad_token_is_said_to_be_refused_rather_than_the_server_unreachable()
+    {
+        using var host = PlaygroundHost.Start(_data.Path, settings: SignedInClient.HostedSettings("ann"));
+
+        var error = await Assert.ThrowsAsync<PlaygroundRequestException>(() => PlaygroundClient.ConnectAsync(host.BaseAddress, "do2_not-a-token"));
+
+        Assert.Equal(401, error.StatusCode);
+        Assert.Contains("refused the access token", error.Message);
+    }
+
+    [Fact]
     public async Task A_server_that_is_not_there_is_said_so()
     {
         var error = await Assert.ThrowsAsync<PlaygroundRequestException>(() => PlaygroundClient.ConnectAsync(new Uri($"http://127.0.0.1:{ClosedPort.Next()}")));

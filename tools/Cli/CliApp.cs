@@ -13,6 +13,7 @@ public static class CliApp
     public static RootCommand BuildRoot(CliConsole console) => new("DreamOmni2 Playground: multi-reference image editing and generation on FLUX.1 Kontext through ONNX Runtime")
     {
         RunCommand.Create(console),
+        ShareCommand.Create(console),
         TranslateCommand.Create(console),
         PackCommand.Create(console),
         BenchCommand.Create(console),

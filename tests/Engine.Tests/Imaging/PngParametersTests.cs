@@ -63,6 +63,20 @@ public class PngParametersTests
         Assert.Equal("wanted", PngParameters.Read(png));
     }
 
+    [Fact]
+    public void Removing_takes_out_every_parameters_chunk_and_keeps_the_rest_byte_for_byte()
+    {
+        var plain = InsertTextChunk(Png(), "Software", "something");
+        var png = PngParameters.Write(PngParameters.Write(plain, "latin"), "让图1");
+
+        var stripped = PngParameters.Remove(png);
+
+        Assert.Null(PngParameters.Read(stripped));
+        Assert.Equal(plain, stripped);
+        Assert.Equal(plain, PngParameters.Remove(plain));
+        Assert.Equal(new byte[] { 1, 2, 3 }, PngParameters.Remove([1, 2, 3]));
+    }
+
     private static byte[] InsertTextChunk(byte[] png, string keyword, string text) =>
         PngChunks.InsertBeforeEnd(png, "tEXt", Encoding.Latin1.GetBytes(keyword + "\0" + text));
 
