@@ -1,8 +1,10 @@
 using System.Net;
 using DreamOmni2.Server.Api;
+using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 
 namespace DreamOmni2.Server.Auth;
 
@@ -18,7 +20,8 @@ public static class SignInEndpoints
 
     public static void MapSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapGet(SignInPath, (string? returnUrl, string? failed) => Results.Content(Form(ReturnUrls.Safe(returnUrl), failed), "text/html"))
+        app.MapGet(SignInPath, (string? returnUrl, string? failed, IOptions<PlaygroundOptions> options) =>
+                Results.Content(Form(ReturnUrls.Safe(returnUrl), failed, SingleSignOn.IsEnabled(options.Value) ? options.Value.SingleSignOn.DisplayName : null), "text/html"))
             .AllowAnonymous();
         app.MapPost(SignInPath, SignInAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(PlaygroundSecurity.SignInPolicy);
         app.MapPost(SignOutPath, async (HttpContext context) =>
@@ -63,10 +66,15 @@ public static class SignInEndpoints
     {
         null => "",
         Throttled => AuthPage.Error($"Too many failed sign-ins for that user name. Wait {SignInThrottle.Window.TotalMinutes:0} minutes and try again."),
+        SingleSignOn.Failed => AuthPage.Error("Single sign-on did not complete. Try again; if it keeps failing, tell whoever runs this server."),
+        SingleSignOn.Refused => AuthPage.Error("Your sign-in worked, but this server has no enabled account for you. Ask an admin."),
         _ => AuthPage.Error("That user name and password do not match."),
     };
 
-    private static string Form(string returnUrl, string? failed) => AuthPage.Render("Sign in", $$"""
+    private static string SingleSignOnLink(string returnUrl, string? provider) => provider is null ? "" :
+        $"<p><a class=\"signin-sso\" href=\"{SingleSignOn.StartPath}?returnUrl={WebUtility.UrlEncode(returnUrl)}\">Sign in with {WebUtility.HtmlEncode(provider)}</a></p>";
+
+    private static string Form(string returnUrl, string? failed, string? provider) => AuthPage.Render("Sign in", $$"""
         <form method="post" action="{{SignInPath}}" class="signin-card">
           <h1>DreamOmni2 Playground</h1>
           {{FailureMessage(failed)}}
@@ -74,6 +82,7 @@ public static class SignInEndpoints
           <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
           <input type="hidden" name="returnUrl" value="{{WebUtility.HtmlEncode(returnUrl)}}">
           <button type="submit">Sign in</button>
+          {{SingleSignOnLink(returnUrl, provider)}}
         </form>
         """);
 }
