@@ -2,6 +2,7 @@ using System.Net;
 using DreamOmni2.Contracts;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Hosting;
+using DreamOmni2.Server.Sharing;
 using DreamOmni2.Server.Storage;
 using DreamOmni2.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -105,6 +106,7 @@ public sealed class UserAccountTests : IDisposable
         await host.Jobs.WatchUntilAsync("bob", running.Id, s => s.State == JobState.Running);
         var store = host.Services.GetRequiredService<ContentStore>();
         Assert.True(store.Contains(finished.Record.Outcome.ResultHash!));
+        var link = host.Services.GetRequiredService<ShareService>().Create("bob", done.Id, new ShareOptions());
 
         Assert.Equal(1, host.Jobs.StopAllOf("bob", "ann"));
         await host.Jobs.WatchUntilAsync("bob", running.Id, s => s.State.IsFinished());
@@ -115,6 +117,7 @@ public sealed class UserAccountTests : IDisposable
         Assert.False(store.Contains(finished.Record.Outcome.ResultHash!));
         Assert.False(store.Contains(image.Hash));
         Assert.Equal(0, host.Services.GetRequiredService<FileOwnership>().BytesOwnedBy("bob"));
+        Assert.Null(host.Services.GetRequiredService<ShareService>().Open(link.Token));
     }
 
     private static async Task<UploadedImage> UploadAsAsync(PlaygroundHost host, string user)
