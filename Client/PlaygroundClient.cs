@@ -94,7 +94,6 @@ public sealed class PlaygroundClient : IAsyncDisposable
     {
         while (true)
         {
-            var updates = new List<JobUpdate>();
             bool dropped = false;
             var stream = _hub.StreamAsync<JobUpdate>("Watch", jobId, ct).GetAsyncEnumerator(ct);
             try
@@ -137,6 +136,10 @@ public sealed class PlaygroundClient : IAsyncDisposable
             await WaitForReconnectAsync(ct);
         }
     }
+
+    /// <summary>Every queued and running job: places, states and owners; ids and instructions of your own (an admin's: all).</summary>
+    public Task<IReadOnlyList<QueueEntry>> QueueAsync(CancellationToken ct = default) =>
+        Invoke(() => _hub.InvokeAsync<IReadOnlyList<QueueEntry>>("Queue", ct));
 
     /// <summary>
     /// A read-only link to a finished job of yours (a grid cell shares its grid, a round of check and retry its chain)

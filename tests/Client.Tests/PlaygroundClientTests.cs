@@ -32,6 +32,33 @@ public sealed class PlaygroundClientTests : IDisposable
     }
 
     [Fact]
+    public async Task A_dropped_connection_is_made_again_and_the_watch_follows_the_job_to_its_end()
+    {
+        using var host = PlaygroundHost.Start(_data.Path);
+        await using var relay = new TcpRelay(host.BaseAddress);
+        await using var client = await PlaygroundClient.ConnectAsync(relay.Address);
+        var submitted = await client.SubmitAsync(Submissions.Of(GenerationMode.Generate, [], "a red circle", prompt: "a red circle", seed: 3, steps: 200));
+        var updates = new List<JobUpdate>();
+        int acceptedBeforeCut = 0;
+
+        await foreach (var update in client.WatchAsync(submitted.Id))
+        {
+            updates.Add(update);
+            if (relay.Cuts == 0 && update is { State: JobState.Running, Step: > 0 })
+            {
+                acceptedBeforeCut = relay.Accepted;
+                relay.CutAll();
+            }
+        }
+
+        Assert.True(relay.Cuts > 0);
+        Assert.True(relay.Accepted > acceptedBeforeCut, "the client did not connect again");
+        Assert.Equal(JobState.Completed, updates[^1].State);
+        Assert.Empty(await client.QueueAsync());
+        Assert.NotEmpty(await client.DownloadResultAsync(submitted.Id));
+    }
+
+    [Fact]
     public async Task An_ablation_submits_four_jobs_that_each_complete()
     {
         using var host = PlaygroundHost.Start(_data.Path);
