@@ -33,8 +33,8 @@ public sealed class AccessTokens(PlaygroundDatabase database, TimeProvider clock
         string token = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         string id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         database.Execute(
-            "INSERT INTO access_tokens (id, user_name, name, hash, created) VALUES ($id, $user, $name, $hash, $created)",
-            ("$id", id), ("$user", user), ("$name", name), ("$hash", Hash(token)), ("$created", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
+            "INSERT INTO access_tokens (id, user_name, name, hash, created) VALUES (@id, @user, @name, @hash, @created)",
+            ("@id", id), ("@user", user), ("@name", name), ("@hash", Hash(token)), ("@created", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
         return (id, token);
     }
 
@@ -49,7 +49,7 @@ public sealed class AccessTokens(PlaygroundDatabase database, TimeProvider clock
         string? user = null;
         string? lastUsed = null;
         using (var connection = database.Open())
-        using (var command = PlaygroundDatabase.Command(connection, "SELECT user_name, last_used FROM access_tokens WHERE hash = $hash", ("$hash", hash)))
+        using (var command = PlaygroundDatabase.Command(connection, "SELECT user_name, last_used FROM access_tokens WHERE hash = @hash", ("@hash", hash)))
         using (var reader = command.ExecuteReader())
         {
             if (!reader.Read())
@@ -63,8 +63,8 @@ public sealed class AccessTokens(PlaygroundDatabase database, TimeProvider clock
         var now = clock.GetUtcNow();
         if (lastUsed is null || DateTimeOffset.Parse(lastUsed, CultureInfo.InvariantCulture) < now - LastUseResolution)
         {
-            database.Execute("UPDATE access_tokens SET last_used = $now WHERE hash = $hash",
-                ("$hash", hash), ("$now", now.ToString("O", CultureInfo.InvariantCulture)));
+            database.Execute("UPDATE access_tokens SET last_used = @now WHERE hash = @hash",
+                ("@hash", hash), ("@now", now.ToString("O", CultureInfo.InvariantCulture)));
         }
         return user;
     }
@@ -73,7 +73,7 @@ public sealed class AccessTokens(PlaygroundDatabase database, TimeProvider clock
     {
         using var connection = database.Open();
         using var command = PlaygroundDatabase.Command(connection,
-            "SELECT id, name, created, last_used FROM access_tokens WHERE user_name = $user ORDER BY created", ("$user", user));
+            "SELECT id, name, created, last_used FROM access_tokens WHERE user_name = @user ORDER BY created", ("@user", user));
         using var reader = command.ExecuteReader();
         var tokens = new List<AccessTokenInfo>();
         while (reader.Read())
@@ -87,7 +87,7 @@ public sealed class AccessTokens(PlaygroundDatabase database, TimeProvider clock
 
     /// <summary>Deletes one of the user's tokens; false when the user has no token with that id.</summary>
     public bool Revoke(string user, string id) =>
-        database.Execute("DELETE FROM access_tokens WHERE id = $id AND user_name = $user", ("$id", id), ("$user", user)) > 0;
+        database.Execute("DELETE FROM access_tokens WHERE id = @id AND user_name = @user", ("@id", id), ("@user", user)) > 0;
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

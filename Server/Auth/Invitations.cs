@@ -33,15 +33,15 @@ public sealed class Invitations(PlaygroundDatabase database, UserAccounts accoun
         string token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = clock.GetUtcNow();
         database.Execute(
-            "INSERT INTO invitations (hash, role, created_by, created, expires) VALUES ($hash, $role, $by, $created, $expires)",
-            ("$hash", Hash(token)), ("$role", role), ("$by", createdBy), ("$created", Text(now)), ("$expires", Text(now + lifetime)));
+            "INSERT INTO invitations (hash, role, created_by, created, expires) VALUES (@hash, @role, @by, @created, @expires)",
+            ("@hash", Hash(token)), ("@role", role), ("@by", createdBy), ("@created", Text(now)), ("@expires", Text(now + lifetime)));
         return token;
     }
 
     /// <summary>Whether the token is an invitation that can still be used.</summary>
     public bool IsOpen(string token) => IsWellFormed(token)
-        && database.Scalar("SELECT 1 FROM invitations WHERE hash = $hash AND used IS NULL AND expires > $now",
-            ("$hash", Hash(token)), ("$now", Text(clock.GetUtcNow()))) is not null;
+        && database.Scalar("SELECT 1 FROM invitations WHERE hash = @hash AND used IS NULL AND expires > @now",
+            ("@hash", Hash(token)), ("@now", Text(clock.GetUtcNow()))) is not null;
 
     /// <summary>Uses the invitation to make an account; null when it was used, has expired or never existed.</summary>
     /// <exception cref="AccountException">The name is taken or not allowed, or the password too short.</exception>
@@ -62,8 +62,8 @@ public sealed class Invitations(PlaygroundDatabase database, UserAccounts accoun
         var claimed = database.Write(connection =>
         {
             using var claim = PlaygroundDatabase.Command(connection,
-                "UPDATE invitations SET used = $now, used_by = $name WHERE hash = $hash AND used IS NULL AND expires > $now RETURNING role",
-                ("$hash", hash), ("$now", Text(clock.GetUtcNow())), ("$name", name));
+                "UPDATE invitations SET used = @now, used_by = @name WHERE hash = @hash AND used IS NULL AND expires > @now RETURNING role",
+                ("@hash", hash), ("@now", Text(clock.GetUtcNow())), ("@name", name));
             return claim.ExecuteScalar();
         });
         if (claimed is not string role)
@@ -76,7 +76,7 @@ public sealed class Invitations(PlaygroundDatabase database, UserAccounts accoun
         }
         catch (AccountException)
         {
-            database.Execute("UPDATE invitations SET used = NULL, used_by = NULL WHERE hash = $hash", ("$hash", hash));
+            database.Execute("UPDATE invitations SET used = NULL, used_by = NULL WHERE hash = @hash", ("@hash", hash));
             throw;
         }
     }
@@ -85,8 +85,8 @@ public sealed class Invitations(PlaygroundDatabase database, UserAccounts accoun
     {
         using var connection = database.Open();
         using var command = PlaygroundDatabase.Command(connection,
-            "SELECT hash, role, created_by, created, expires FROM invitations WHERE used IS NULL AND expires > $now ORDER BY created",
-            ("$now", Text(clock.GetUtcNow())));
+            "SELECT hash, role, created_by, created, expires FROM invitations WHERE used IS NULL AND expires > @now ORDER BY created",
+            ("@now", Text(clock.GetUtcNow())));
         using var reader = command.ExecuteReader();
         var pending = new List<PendingInvitation>();
         while (reader.Read())
@@ -99,7 +99,7 @@ public sealed class Invitations(PlaygroundDatabase database, UserAccounts accoun
 
     /// <summary>Withdraws a pending invitation by the id <see cref="Pending"/> lists.</summary>
     public bool Withdraw(string id) => id.Length == 16 && id.All(char.IsAsciiHexDigitLower)
-        && database.Execute("DELETE FROM invitations WHERE substr(hash, 1, 16) = $id AND used IS NULL", ("$id", id)) > 0;
+        && database.Execute("DELETE FROM invitations WHERE substr(hash, 1, 16) = @id AND used IS NULL", ("@id", id)) > 0;
 
     private static bool IsWellFormed(string token) => token.Length is > 20 and < 100 && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using DreamOmni2.Server.Storage;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace DreamOmni2.Server.Auth;
 
@@ -19,14 +19,14 @@ public sealed class UserAccounts(PlaygroundDatabase database, TimeProvider clock
 
     private const string Columns = "name, role, disabled, created, stamp, password_hash, external_id";
 
-    public UserAccount? Find(string name) => Query($"SELECT {Columns} FROM users WHERE name = $name", ("$name", name)).FirstOrDefault();
+    public UserAccount? Find(string name) => Query($"SELECT {Columns} FROM users WHERE lower(name) = lower(@name)", ("@name", name)).FirstOrDefault();
 
     public UserAccount? FindExternal(string externalId) =>
-        Query($"SELECT {Columns} FROM users WHERE external_id = $id", ("$id", externalId)).FirstOrDefault();
+        Query($"SELECT {Columns} FROM users WHERE external_id = @id", ("@id", externalId)).FirstOrDefault();
 
     public IReadOnlyList<UserAccount> List() => Query($"SELECT {Columns} FROM users ORDER BY name");
 
-    public bool AnyAdmin() => database.Scalar("SELECT 1 FROM users WHERE role = $admin AND disabled = 0", ("$admin", Roles.Admin)) is not null;
+    public bool AnyAdmin() => database.Scalar("SELECT 1 FROM users WHERE role = @admin AND disabled = 0", ("@admin", Roles.Admin)) is not null;
 
     /// <exception cref="AccountException">The name is taken or not allowed, the password too short, or the role unknown.</exception>
     public UserAccount Add(string name, string password, string role)
@@ -67,7 +67,7 @@ public sealed class UserAccounts(PlaygroundDatabase database, TimeProvider clock
     public void SetPassword(string name, string password)
     {
         CheckPassword(password);
-        Change(name, "password_hash = $value", PasswordHash.Create(password));
+        Change(name, "password_hash = @value", PasswordHash.Create(password));
     }
 
     /// <exception cref="AccountException">No such user, the role is unknown, or it would leave no admin.</exception>
@@ -78,7 +78,7 @@ public sealed class UserAccounts(PlaygroundDatabase database, TimeProvider clock
         {
             KeepAnAdmin(name);
         }
-        Change(name, "role = $value", role);
+        Change(name, "role = @value", role);
     }
 
     /// <exception cref="AccountException">No such user, or disabling would leave no admin.</exception>
@@ -88,7 +88,7 @@ public sealed class UserAccounts(PlaygroundDatabase database, TimeProvider clock
         {
             KeepAnAdmin(name);
         }
-        Change(name, "disabled = $value", disabled ? 1 : 0);
+        Change(name, "disabled = @value", disabled ? 1 : 0);
     }
 
     /// <summary>Deletes the account with its sessions and access tokens; what it made is removed by <see cref="OwnerPurge"/>.</summary>
@@ -99,9 +99,9 @@ public sealed class UserAccounts(PlaygroundDatabase database, TimeProvider clock
         KeepAnAdmin(account.Name);
         database.Write(connection =>
         {
-            Run(connection, "DELETE FROM users WHERE name = $name", account.Name);
-            Run(connection, "DELETE FROM sessions WHERE user_name = $name", account.Name);
-            Run(connection, "DELETE FROM access_tokens WHERE user_name = $name", account.Name);
+            Run(connection, "DELETE FROM users WHERE name = @name", account.Name);
+            Run(connection, "DELETE FROM sessions WHERE user_name = @name", account.Name);
+            Run(connection, "DELETE FROM access_tokens WHERE user_name = @name", account.Name);
             return 0;
         });
     }
@@ -150,11 +150,11 @@ public sealed class UserAccounts(PlaygroundDatabase database, TimeProvider clock
         try
         {
             database.Execute(
-                $"INSERT INTO users ({Columns}) VALUES ($name, $role, 0, $created, $stamp, $hash, $external)",
-                ("$name", name), ("$role", role), ("$created", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)),
-                ("$stamp", NewStamp()), ("$hash", passwordHash), ("$external", externalId));
+                $"INSERT INTO users ({Columns}) VALUES (@name, @role, 0, @created, @stamp, @hash, @external)",
+                ("@name", name), ("@role", role), ("@created", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)),
+                ("@stamp", NewStamp()), ("@hash", passwordHash), ("@external", externalId));
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == 19)
+        catch (DbException e) when (database.Dialect.IsUniqueViolation(e))
         {
             throw new AccountException($"there is already a user named {name}");
         }
@@ -167,12 +167,12 @@ public sealed class UserAccounts(PlaygroundDatabase database, TimeProvider clock
         var account = Find(name) ?? throw Unknown(name);
         database.Write(connection =>
         {
-            using (var update = PlaygroundDatabase.Command(connection, $"UPDATE users SET {assignment}, stamp = $stamp WHERE name = $name",
-                ("$value", value), ("$stamp", NewStamp()), ("$name", account.Name)))
+            using (var update = PlaygroundDatabase.Command(connection, $"UPDATE users SET {assignment}, stamp = @stamp WHERE name = @name",
+                ("@value", value), ("@stamp", NewStamp()), ("@name", account.Name)))
             {
                 update.ExecuteNonQuery();
             }
-            Run(connection, "DELETE FROM sessions WHERE user_name = $name", account.Name);
+            Run(connection, "DELETE FROM sessions WHERE user_name = @name", account.Name);
             return 0;
         });
     }
@@ -180,7 +180,7 @@ public sealed class UserAccounts(PlaygroundDatabase database, TimeProvider clock
     private void KeepAnAdmin(string name)
     {
         if (Find(name) is { IsAdmin: true, Disabled: false }
-            && Convert.ToInt64(database.Scalar("SELECT COUNT(*) FROM users WHERE role = $admin AND disabled = 0", ("$admin", Roles.Admin)),
+            && Convert.ToInt64(database.Scalar("SELECT COUNT(*) FROM users WHERE role = @admin AND disabled = 0", ("@admin", Roles.Admin)),
                 CultureInfo.InvariantCulture) <= 1)
         {
             throw new AccountException($"{name} is the only admin: make another user an admin first");
@@ -191,9 +191,9 @@ public sealed class UserAccounts(PlaygroundDatabase database, TimeProvider clock
 
     private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    private static void Run(SqliteConnection connection, string sql, string name)
+    private static void Run(DbConnection connection, string sql, string name)
     {
-        using var command = PlaygroundDatabase.Command(connection, sql, ("$name", name));
+        using var command = PlaygroundDatabase.Command(connection, sql, ("@name", name));
         command.ExecuteNonQuery();
     }
 

@@ -22,6 +22,15 @@ public sealed class PlaygroundOptions
     /// <summary>Where the database and the content-addressed files live, relative to the repository root.</summary>
     public string DataPath { get; set; } = "data";
 
+    /// <summary>
+    /// A PostgreSQL connection string: the store several web front ends and workers share. Null: the SQLite file in
+    /// <see cref="DataPath"/>, for one process.
+    /// </summary>
+    public string? Postgres { get; set; }
+
+    /// <summary>Where uploads and results are kept, content-addressed; null: <see cref="DataPath"/>/files. Every process of a scaled-out set-up mounts the same folder.</summary>
+    public string? FilesPath { get; set; }
+
     /// <summary>True: everyone signs in with one of <see cref="Users"/>; false: one local user, no sign-in.</summary>
     public bool Hosted { get; set; }
 

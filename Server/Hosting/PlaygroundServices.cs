@@ -28,8 +28,6 @@ namespace DreamOmni2.Server.Hosting;
 /// <summary>Everything the playground registers: engine, storage, queue, auth, security, Blazor and the hub.</summary>
 public static class PlaygroundServices
 {
-    public const string DatabaseFileName = "playground.db";
-    public const string FilesFolderName = "files";
 
     public static WebApplicationBuilder AddPlayground(this WebApplicationBuilder builder, RepositoryLayout layout)
     {
@@ -39,8 +37,8 @@ public static class PlaygroundServices
         services.AddSingleton(layout);
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton(provider => new PlaygroundDatabase(Path.Combine(DataFolder(provider), DatabaseFileName)));
-        services.AddSingleton(provider => new ContentStore(Path.Combine(DataFolder(provider), FilesFolderName)));
+        services.AddSingleton(provider => PlaygroundDatabase.Open(Options(provider), DataFolder(provider)));
+        services.AddSingleton(provider => new ContentStore(FilesFolder(Options(provider), DataFolder(provider))));
         services.AddSingleton<JobRepository>();
         services.AddSingleton<JobDeletion>();
         services.AddSingleton<UploadRepository>();
@@ -105,6 +103,10 @@ public static class PlaygroundServices
 
     public static string DataFolder(IServiceProvider provider) =>
         provider.GetRequiredService<RepositoryLayout>().Resolve(Options(provider).DataPath);
+
+    /// <summary>The folder of uploads and results: <c>FilesPath</c>, or <c>files</c> in the data folder.</summary>
+    public static string FilesFolder(PlaygroundOptions options, string dataFolder) =>
+        string.IsNullOrWhiteSpace(options.FilesPath) ? Path.Combine(dataFolder, "files") : Path.GetFullPath(options.FilesPath, dataFolder);
 
     private static PlaygroundEngine OpenEngine(IServiceProvider provider)
     {

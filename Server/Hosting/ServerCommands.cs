@@ -25,14 +25,13 @@ public static class ServerCommands
         }
         if (args is [TokensCommand, .. var tokenArgs])
         {
-            var database = ConfiguredDatabase();
+            var (database, _) = ConfiguredStore();
             return Tokens(tokenArgs, new AccessTokens(database, TimeProvider.System), new UserAccounts(database, TimeProvider.System), output, error);
         }
         if (args is [UserCommands.Name, .. var userArgs])
         {
-            var database = ConfiguredDatabase();
+            var (database, store) = ConfiguredStore();
             var accounts = new UserAccounts(database, TimeProvider.System);
-            var store = new ContentStore(Path.Combine(Path.GetDirectoryName(database.Path)!, PlaygroundServices.FilesFolderName));
             return UserCommands.Run(userArgs, accounts, new Invitations(database, accounts, TimeProvider.System), new OwnerPurge(database, store),
                 input, output, error);
         }
@@ -108,13 +107,13 @@ public static class ServerCommands
         }
     }
 
-    /// <summary>The database the server would open with the same configuration.</summary>
-    private static PlaygroundDatabase ConfiguredDatabase()
+    /// <summary>The database and the files the server would open with the same configuration.</summary>
+    private static (PlaygroundDatabase Database, ContentStore Files) ConfiguredStore()
     {
         var configuration = WebApplication.CreateBuilder().Configuration;
         var options = configuration.GetSection(PlaygroundOptions.Section).Get<PlaygroundOptions>() ?? new PlaygroundOptions();
         string folder = RepositoryLayout.Find(Directory.GetCurrentDirectory()).Resolve(options.DataPath);
-        return new PlaygroundDatabase(Path.Combine(folder, PlaygroundServices.DatabaseFileName));
+        return (PlaygroundDatabase.Open(options, folder), new ContentStore(PlaygroundServices.FilesFolder(options, folder)));
     }
 
     /// <summary>GETs /healthz on the port the server listens on: exit 0 when it answers 200, 1 otherwise.</summary>

@@ -27,9 +27,9 @@ public sealed class ShareLinks(PlaygroundDatabase database, TimeProvider clock)
             Convert.ToBase64String(RandomNumberGenerator.GetBytes(TokenBytes)).Replace('+', '-').Replace('/', '_'),
             owner, scope, target, jobId, options.ShowInputs, options.KeepParameters, now, now + options.ExpiresAfter);
         database.Execute(
-            $"INSERT INTO share_links ({Columns}) VALUES ($token, $owner, $scope, $target, $job, $inputs, $parameters, $created, $expires)",
-            ("$token", link.Token), ("$owner", owner), ("$scope", scope.ToString()), ("$target", target), ("$job", jobId),
-            ("$inputs", link.ShowInputs), ("$parameters", link.KeepParameters), ("$created", Text(link.Created)), ("$expires", link.Expires is { } e ? Text(e) : null));
+            $"INSERT INTO share_links ({Columns}) VALUES (@token, @owner, @scope, @target, @job, @inputs, @parameters, @created, @expires)",
+            ("@token", link.Token), ("@owner", owner), ("@scope", scope.ToString()), ("@target", target), ("@job", jobId),
+            ("@inputs", link.ShowInputs), ("@parameters", link.KeepParameters), ("@created", Text(link.Created)), ("@expires", link.Expires is { } e ? Text(e) : null));
         return link;
     }
 
@@ -40,25 +40,25 @@ public sealed class ShareLinks(PlaygroundDatabase database, TimeProvider clock)
         {
             return null;
         }
-        var link = Query($"SELECT {Columns} FROM share_links WHERE token = $token", ("$token", token)).FirstOrDefault();
+        var link = Query($"SELECT {Columns} FROM share_links WHERE token = @token", ("@token", token)).FirstOrDefault();
         return link is null || link.ExpiredAt(clock.GetUtcNow()) ? null : link;
     }
 
     /// <summary>The owner's links, expired ones included (until revoked), newest first.</summary>
     public IReadOnlyList<ShareLink> List(string owner) =>
-        Query($"SELECT {Columns} FROM share_links WHERE owner = $owner ORDER BY created DESC", ("$owner", owner));
+        Query($"SELECT {Columns} FROM share_links WHERE owner = @owner ORDER BY created DESC", ("@owner", owner));
 
     /// <summary>Deletes one of the owner's links; false when the owner has no link with that token.</summary>
     public bool Revoke(string owner, string token) =>
-        IsWellFormed(token) && database.Execute("DELETE FROM share_links WHERE token = $token AND owner = $owner", ("$token", token), ("$owner", owner)) > 0;
+        IsWellFormed(token) && database.Execute("DELETE FROM share_links WHERE token = @token AND owner = @owner", ("@token", token), ("@owner", owner)) > 0;
 
     /// <summary>Deletes the owner's links that show the job: its own, and those of the grid it is a cell of or the chain it is a round of.</summary>
     public void DeleteShowing(JobRecord job) => database.Execute(
         """
-        DELETE FROM share_links WHERE owner = $owner AND (job_id = $job
-          OR (scope = 'Job' AND target = $job) OR (scope = 'Ablation' AND target = $group) OR (scope = 'Chain' AND target = $chain))
+        DELETE FROM share_links WHERE owner = @owner AND (job_id = @job
+          OR (scope = 'Job' AND target = @job) OR (scope = 'Ablation' AND target = @group) OR (scope = 'Chain' AND target = @chain))
         """,
-        ("$owner", job.Owner), ("$job", job.Id), ("$group", job.Spec.AblationGroup), ("$chain", job.Spec.Reflection?.Chain));
+        ("@owner", job.Owner), ("@job", job.Id), ("@group", job.Spec.AblationGroup), ("@chain", job.Spec.Reflection?.Chain));
 
     /// <summary>Whether a token could be one this server made: anything else is answered without a look in the database.</summary>
     public static bool IsWellFormed(string? token) =>

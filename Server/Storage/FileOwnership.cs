@@ -9,25 +9,25 @@ public sealed class FileOwnership(PlaygroundDatabase database)
     public void Grant(string owner, string hash, long bytes) => database.Write(connection =>
     {
         using var own = PlaygroundDatabase.Command(connection,
-            "INSERT OR IGNORE INTO owned_files (owner, hash) VALUES ($owner, $hash)", ("$owner", owner), ("$hash", hash));
+            "INSERT INTO owned_files (owner, hash) VALUES (@owner, @hash) ON CONFLICT DO NOTHING", ("@owner", owner), ("@hash", hash));
         using var size = PlaygroundDatabase.Command(connection,
-            "INSERT OR REPLACE INTO file_sizes (hash, bytes) VALUES ($hash, $bytes)", ("$hash", hash), ("$bytes", bytes));
+            "INSERT INTO file_sizes (hash, bytes) VALUES (@hash, @bytes) ON CONFLICT (hash) DO UPDATE SET bytes = excluded.bytes", ("@hash", hash), ("@bytes", bytes));
         return own.ExecuteNonQuery() + size.ExecuteNonQuery();
     });
 
     public bool Owns(string owner, string hash) =>
-        database.Scalar("SELECT 1 FROM owned_files WHERE owner = $owner AND hash = $hash", ("$owner", owner), ("$hash", hash)) is not null;
+        database.Scalar("SELECT 1 FROM owned_files WHERE owner = @owner AND hash = @hash", ("@owner", owner), ("@hash", hash)) is not null;
 
     public void Revoke(string owner, string hash) =>
-        database.Execute("DELETE FROM owned_files WHERE owner = $owner AND hash = $hash", ("$owner", owner), ("$hash", hash));
+        database.Execute("DELETE FROM owned_files WHERE owner = @owner AND hash = @hash", ("@owner", owner), ("@hash", hash));
 
     public bool OwnedByAnyone(string hash) =>
-        database.Scalar("SELECT 1 FROM owned_files WHERE hash = $hash", ("$hash", hash)) is not null;
+        database.Scalar("SELECT 1 FROM owned_files WHERE hash = @hash", ("@hash", hash)) is not null;
 
     /// <summary>The bytes of every file the owner may fetch (a file two users share counts for each).</summary>
     public long BytesOwnedBy(string owner) => Convert.ToInt64(database.Scalar(
-        "SELECT COALESCE(SUM(s.bytes), 0) FROM owned_files o JOIN file_sizes s ON s.hash = o.hash WHERE o.owner = $owner",
-        ("$owner", owner)), System.Globalization.CultureInfo.InvariantCulture);
+        "SELECT COALESCE(SUM(s.bytes), 0) FROM owned_files o JOIN file_sizes s ON s.hash = o.hash WHERE o.owner = @owner",
+        ("@owner", owner)), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Records the size of files stored before sizes were kept.</summary>
     public int MeasureUnsized(ContentStore store)
@@ -45,8 +45,8 @@ public sealed class FileOwnership(PlaygroundDatabase database)
         }
         foreach (string hash in unsized)
         {
-            database.Execute("INSERT OR REPLACE INTO file_sizes (hash, bytes) VALUES ($hash, $bytes)",
-                ("$hash", hash), ("$bytes", store.SizeOf(hash) ?? 0));
+            database.Execute("INSERT INTO file_sizes (hash, bytes) VALUES (@hash, @bytes) ON CONFLICT (hash) DO UPDATE SET bytes = excluded.bytes",
+                ("@hash", hash), ("@bytes", store.SizeOf(hash) ?? 0));
         }
         return unsized.Count;
     }

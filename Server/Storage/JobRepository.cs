@@ -2,42 +2,42 @@ using System.Globalization;
 using System.Text.Json;
 using DreamOmni2.Contracts;
 using DreamOmni2.Server.Jobs;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace DreamOmni2.Server.Storage;
 
-/// <summary>Job records in SQLite: the request as submitted and what became of it, as JSON columns.</summary>
+/// <summary>Job records in the store: the request as submitted and what became of it, as JSON columns.</summary>
 public sealed class JobRepository(PlaygroundDatabase database)
 {
     private const string Columns = "id, owner, created, state, spec, outcome";
 
     public void Insert(JobRecord job) =>
         database.Execute(
-            $"INSERT INTO jobs ({Columns}, ablation_group) VALUES ($id, $owner, $created, $state, $spec, $outcome, $group)",
-            ("$id", job.Id), ("$owner", job.Owner), ("$created", job.Created.ToString("O", CultureInfo.InvariantCulture)),
-            ("$state", job.State.ToString()), ("$spec", JsonSerializer.Serialize(job.Spec, JobJson.Options)),
-            ("$outcome", JsonSerializer.Serialize(job.Outcome, JobJson.Options)), ("$group", job.Spec.AblationGroup));
+            $"INSERT INTO jobs ({Columns}, ablation_group) VALUES (@id, @owner, @created, @state, @spec, @outcome, @group)",
+            ("@id", job.Id), ("@owner", job.Owner), ("@created", job.Created.ToString("O", CultureInfo.InvariantCulture)),
+            ("@state", job.State.ToString()), ("@spec", JsonSerializer.Serialize(job.Spec, JobJson.Options)),
+            ("@outcome", JsonSerializer.Serialize(job.Outcome, JobJson.Options)), ("@group", job.Spec.AblationGroup));
 
     public void Update(JobRecord job) =>
         database.Execute(
-            "UPDATE jobs SET state = $state, outcome = $outcome WHERE id = $id",
-            ("$id", job.Id), ("$state", job.State.ToString()), ("$outcome", JsonSerializer.Serialize(job.Outcome, JobJson.Options)));
+            "UPDATE jobs SET state = @state, outcome = @outcome WHERE id = @id",
+            ("@id", job.Id), ("@state", job.State.ToString()), ("@outcome", JsonSerializer.Serialize(job.Outcome, JobJson.Options)));
 
     public JobRecord? Find(string owner, string id) =>
-        Query($"SELECT {Columns} FROM jobs WHERE owner = $owner AND id = $id", ("$owner", owner), ("$id", id)).FirstOrDefault();
+        Query($"SELECT {Columns} FROM jobs WHERE owner = @owner AND id = @id", ("@owner", owner), ("@id", id)).FirstOrDefault();
 
     /// <summary>The newest <paramref name="limit"/> jobs of <paramref name="owner"/>, newest first.</summary>
     public IReadOnlyList<JobRecord> List(string owner, int limit) =>
-        Query($"SELECT {Columns} FROM jobs WHERE owner = $owner ORDER BY created DESC LIMIT $limit", ("$owner", owner), ("$limit", limit));
+        Query($"SELECT {Columns} FROM jobs WHERE owner = @owner ORDER BY created DESC LIMIT @limit", ("@owner", owner), ("@limit", limit));
 
     public IReadOnlyList<JobRecord> ListGroup(string owner, string group) =>
-        Query($"SELECT {Columns} FROM jobs WHERE owner = $owner AND ablation_group = $group ORDER BY created, id",
-            ("$owner", owner), ("$group", group));
+        Query($"SELECT {Columns} FROM jobs WHERE owner = @owner AND ablation_group = @group ORDER BY created, id",
+            ("@owner", owner), ("@group", group));
 
     /// <summary>The rounds of one "check and retry" chain, first round first.</summary>
     public IReadOnlyList<JobRecord> ListChain(string owner, string chain) =>
-        Query($"SELECT {Columns} FROM jobs WHERE owner = $owner AND json_extract(spec, '$.reflection.chain') = $chain ORDER BY created, id",
-            ("$owner", owner), ("$chain", chain));
+        Query($"SELECT {Columns} FROM jobs WHERE owner = @owner AND {database.Dialect.JsonText("spec", "reflection", "chain")} = @chain ORDER BY created, id",
+            ("@owner", owner), ("@chain", chain));
 
     /// <summary>Jobs a stopped server left queued or running, oldest first.</summary>
     public IReadOnlyList<JobRecord> ListUnfinished() =>
@@ -45,14 +45,14 @@ public sealed class JobRepository(PlaygroundDatabase database)
 
     /// <summary>Whether any of the owner's jobs has the file as its result or the result's thumbnail.</summary>
     public bool UsesResult(string owner, string hash) => database.Scalar(
-        """
-        SELECT 1 FROM jobs WHERE owner = $owner
-          AND (json_extract(outcome, '$.resultHash') = $hash OR json_extract(outcome, '$.resultThumbnailHash') = $hash)
+        $"""
+        SELECT 1 FROM jobs WHERE owner = @owner
+          AND ({database.Dialect.JsonText("outcome", "resultHash")} = @hash OR {database.Dialect.JsonText("outcome", "resultThumbnailHash")} = @hash)
         """,
-        ("$owner", owner), ("$hash", hash)) is not null;
+        ("@owner", owner), ("@hash", hash)) is not null;
 
     public bool Delete(string owner, string id) =>
-        database.Execute("DELETE FROM jobs WHERE owner = $owner AND id = $id", ("$owner", owner), ("$id", id)) > 0;
+        database.Execute("DELETE FROM jobs WHERE owner = @owner AND id = @id", ("@owner", owner), ("@id", id)) > 0;
 
     private List<JobRecord> Query(string sql, params (string, object?)[] parameters)
     {
@@ -67,7 +67,7 @@ public sealed class JobRepository(PlaygroundDatabase database)
         return jobs;
     }
 
-    private static JobRecord Read(SqliteDataReader reader) => new(
+    private static JobRecord Read(DbDataReader reader) => new(
         reader.GetString(0),
         reader.GetString(1),
         DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture),

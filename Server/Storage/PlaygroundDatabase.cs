@@ -1,48 +1,59 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace DreamOmni2.Server.Storage;
 
 /// <summary>
-/// The SQLite file holding job records, uploads and who owns which stored file. Its schema is versioned
-/// (<c>PRAGMA user_version</c>) and migrated at start. Writes go through one gate, so a writer never meets another
-/// in SQLite's busy handler (which sleeps); reads never wait, since the file is in WAL mode. The file and its
-/// journals are readable by the server's user only.
+/// The store holding job records, uploads, accounts and who owns which stored file: an SQLite file by default, or a
+/// PostgreSQL database that several processes share (see <see cref="StoreDialect"/>). Its schema is versioned and
+/// migrated when it is opened. Statements are written once, in the SQL both understand, with <c>@name</c> parameters.
 /// </summary>
-public sealed class PlaygroundDatabase
+public sealed class PlaygroundDatabase : IDisposable
 {
-    private readonly string _connectionString;
-    private readonly Lock _writeGate = new();
+    private readonly Lock? _writeGate;
 
-    public PlaygroundDatabase(string path)
+    public PlaygroundDatabase(StoreDialect dialect)
     {
-        Path = System.IO.Path.GetFullPath(path);
-        DataFolders.Create(System.IO.Path.GetDirectoryName(Path)!);
-        // SQLite gives its journal files the database file's mode, so creating the file owner-only covers them too.
-        DataFolders.CreateFile(Path);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, DefaultTimeout = 30 }.ToString();
-        lock (_writeGate)
+        Dialect = dialect;
+        _writeGate = dialect.SerializesWrites ? new Lock() : null;
+        Gated(() =>
         {
             using var connection = Open();
-            SchemaMigrations.Apply(connection);
-        }
+            dialect.Migrate(connection);
+            return 0;
+        });
     }
 
-    public string Path { get; }
+    public const string FileName = "playground.db";
 
-    public SqliteConnection Open()
+    /// <summary>The store the configuration names: PostgreSQL when <c>Postgres</c> is set, else the SQLite file in the data folder.</summary>
+    public static PlaygroundDatabase Open(Configuration.PlaygroundOptions options, string dataFolder) =>
+        string.IsNullOrWhiteSpace(options.Postgres) ? Sqlite(System.IO.Path.Combine(dataFolder, FileName)) : Postgres(options.Postgres);
+
+    /// <summary>The embedded store: one SQLite file.</summary>
+    public static PlaygroundDatabase Sqlite(string path) => new(new SqliteDialect(path));
+
+    /// <summary>The shared store: a PostgreSQL database, by its connection string.</summary>
+    public static PlaygroundDatabase Postgres(string connectionString) => new(new PostgresDialect(connectionString));
+
+    public StoreDialect Dialect { get; }
+
+    public DbConnection Open()
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = Dialect.CreateConnection();
         connection.Open();
         return connection;
     }
 
-    public static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    public static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
         }
         return command;
     }
@@ -54,24 +65,36 @@ public sealed class PlaygroundDatabase
         return command.ExecuteNonQuery();
     });
 
-    /// <summary>Runs writes on one connection as one transaction, through the write gate.</summary>
-    public T Write<T>(Func<SqliteConnection, T> write)
+    /// <summary>Runs writes on one connection as one transaction (through the write gate where the store needs one).</summary>
+    public T Write<T>(Func<DbConnection, T> write) => Gated(() =>
     {
-        lock (_writeGate)
-        {
-            using var connection = Open();
-            using var transaction = connection.BeginTransaction();
-            var result = write(connection);
-            transaction.Commit();
-            return result;
-        }
-    }
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        var result = write(connection);
+        transaction.Commit();
+        return result;
+    });
 
     /// <summary>The first column of the first row, or null when there is none.</summary>
     public object? Scalar(string sql, params (string Name, object? Value)[] parameters)
     {
         using var connection = Open();
         using var command = Command(connection, sql, parameters);
-        return command.ExecuteScalar();
+        var value = command.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+
+    public void Dispose() => Dialect.Dispose();
+
+    private T Gated<T>(Func<T> write)
+    {
+        if (_writeGate is null)
+        {
+            return write();
+        }
+        lock (_writeGate)
+        {
+            return write();
+        }
     }
 }

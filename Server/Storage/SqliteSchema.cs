@@ -1,15 +1,16 @@
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace DreamOmni2.Server.Storage;
 
 /// <summary>
-/// The database's schema, one step per version. A database is brought to the newest version at start, each step in
-/// its own transaction, and <c>PRAGMA user_version</c> records how far it got.
+/// The SQLite store's schema, one step per version. A database is brought to the newest version at start, each step
+/// in its own transaction, and <c>PRAGMA user_version</c> records how far it got. A step that changes the tables has
+/// its counterpart in <see cref="PostgresSchema"/>.
 /// </summary>
-public static class SchemaMigrations
+public static class SqliteSchema
 {
-    private static readonly IReadOnlyList<Action<SqliteConnection>> s_steps =
+    private static readonly IReadOnlyList<Action<DbConnection>> s_steps =
     [
         CreateTables,
         NestJobSettings,
@@ -21,7 +22,7 @@ public static class SchemaMigrations
 
     public static int Latest => s_steps.Count;
 
-    public static void Apply(SqliteConnection connection)
+    public static void Apply(DbConnection connection)
     {
         Run(connection, "PRAGMA journal_mode = WAL");
         int version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
@@ -40,7 +41,7 @@ public static class SchemaMigrations
     }
 
     /// <summary>Version 1: the tables as they were before the schema was versioned (kept as they are where they exist).</summary>
-    private static void CreateTables(SqliteConnection connection) => Run(connection, """
+    private static void CreateTables(DbConnection connection) => Run(connection, """
         CREATE TABLE IF NOT EXISTS jobs (
             id TEXT PRIMARY KEY,
             owner TEXT NOT NULL,
@@ -69,7 +70,7 @@ public static class SchemaMigrations
     /// Version 2: a job's spec holds the engine's completed settings as one object, and its seed is always known
     /// (a job that drew its seed when it ran takes the one its outcome recorded).
     /// </summary>
-    private static void NestJobSettings(SqliteConnection connection)
+    private static void NestJobSettings(DbConnection connection)
     {
         var rows = new List<(string Id, string Spec, string Outcome)>();
         using (var select = PlaygroundDatabase.Command(connection, "SELECT id, spec, outcome FROM jobs"))
@@ -108,7 +109,7 @@ public static class SchemaMigrations
                 ["ablationGroup"] = old["ablationGroup"]?.DeepClone(),
                 ["reflection"] = old["reflection"]?.DeepClone(),
             };
-            using var update = PlaygroundDatabase.Command(connection, "UPDATE jobs SET spec = $spec WHERE id = $id", ("$spec", nested.ToJsonString()), ("$id", id));
+            using var update = PlaygroundDatabase.Command(connection, "UPDATE jobs SET spec = @spec WHERE id = @id", ("@spec", nested.ToJsonString()), ("@id", id));
             update.ExecuteNonQuery();
         }
     }
@@ -117,7 +118,7 @@ public static class SchemaMigrations
     /// Version 3: server-side sign-in sessions, so that signing out, a changed password or a removed user ends them;
     /// and the size of each stored file, for per-user storage quotas (null until the store has been measured).
     /// </summary>
-    private static void AddSessionsAndFileSizes(SqliteConnection connection) => Run(connection, """
+    private static void AddSessionsAndFileSizes(DbConnection connection) => Run(connection, """
         CREATE TABLE sessions (
             id TEXT PRIMARY KEY,
             user_name TEXT NOT NULL,
@@ -131,7 +132,7 @@ public static class SchemaMigrations
         """);
 
     /// <summary>Version 4: personal access tokens, stored as the SHA-256 of the token (the token itself is shown once).</summary>
-    private static void AddAccessTokens(SqliteConnection connection) => Run(connection, """
+    private static void AddAccessTokens(DbConnection connection) => Run(connection, """
         CREATE TABLE access_tokens (
             id TEXT PRIMARY KEY,
             user_name TEXT NOT NULL,
@@ -146,7 +147,7 @@ public static class SchemaMigrations
     /// Version 5: accounts in the database (seeded from the configured users at start), with a role, a disabled flag and
     /// a stamp that changes whenever a session signed in before must end; and single-use invitations, stored hashed.
     /// </summary>
-    private static void AddUsersAndInvitations(SqliteConnection connection) => Run(connection, """
+    private static void AddUsersAndInvitations(DbConnection connection) => Run(connection, """
         CREATE TABLE users (
             name TEXT PRIMARY KEY COLLATE NOCASE,
             password_hash TEXT,
@@ -169,7 +170,7 @@ public static class SchemaMigrations
     /// Version 6: share links: read-only links to a finished job, grid or chain, each with what it shows and until when. The
     /// token is the key; a revoked link is deleted.
     /// </summary>
-    private static void AddShareLinks(SqliteConnection connection) => Run(connection, """
+    private static void AddShareLinks(DbConnection connection) => Run(connection, """
         CREATE TABLE share_links (
             token TEXT PRIMARY KEY,
             owner TEXT NOT NULL,
@@ -183,13 +184,13 @@ public static class SchemaMigrations
         CREATE INDEX share_links_by_owner ON share_links (owner, created);
         """);
 
-    private static void Run(SqliteConnection connection, string sql)
+    private static void Run(DbConnection connection, string sql)
     {
         using var command = PlaygroundDatabase.Command(connection, sql);
         command.ExecuteNonQuery();
     }
 
-    private static object? Scalar(SqliteConnection connection, string sql)
+    private static object? Scalar(DbConnection connection, string sql)
     {
         using var command = PlaygroundDatabase.Command(connection, sql);
         return command.ExecuteScalar();

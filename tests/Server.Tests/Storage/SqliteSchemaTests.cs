@@ -9,7 +9,7 @@ using Microsoft.Data.Sqlite;
 namespace DreamOmni2.Server.Tests.Storage;
 
 /// <summary>A database written before the schema was versioned opens, and its jobs read back with their settings nested.</summary>
-public sealed class SchemaMigrationsTests : IDisposable
+public sealed class SqliteSchemaTests : IDisposable
 {
     private readonly TempFolder _data = new();
 
@@ -31,14 +31,14 @@ public sealed class SchemaMigrationsTests : IDisposable
             create.ExecuteNonQuery();
         }
 
-        var database = new PlaygroundDatabase(path);
+        using var database = PlaygroundDatabase.Sqlite(path);
         var job = new JobRepository(database).Find("ann", "a1")!;
 
         var settings = job.Spec.Settings;
         Assert.Equal((GenerationMode.Edit, "make it red", 12, 2.5f, new EncodingScheme(true, false)), (settings.Mode, settings.Instruction, settings.Steps, settings.Guidance, settings.Scheme));
         Assert.Equal((77UL, true), (settings.Seed, settings.RandomSeed));
         Assert.Equal("h", Assert.Single(job.Spec.Images).Hash);
-        Assert.Equal(SchemaMigrations.Latest, Convert.ToInt32(database.Scalar("PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(SqliteSchema.Latest, Convert.ToInt32(database.Scalar("PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -49,11 +49,11 @@ public sealed class SchemaMigrationsTests : IDisposable
         {
             connection.Open();
             using var version = connection.CreateCommand();
-            version.CommandText = $"PRAGMA user_version = {SchemaMigrations.Latest + 1}";
+            version.CommandText = $"PRAGMA user_version = {SqliteSchema.Latest + 1}";
             version.ExecuteNonQuery();
         }
 
-        var error = Assert.Throws<InvalidOperationException>(() => new PlaygroundDatabase(path));
+        var error = Assert.Throws<InvalidOperationException>(() => PlaygroundDatabase.Sqlite(path));
         Assert.Contains("newer than this server knows", error.Message);
     }
 
