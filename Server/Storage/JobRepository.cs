@@ -13,15 +13,25 @@ public sealed class JobRepository(PlaygroundDatabase database)
 
     public void Insert(JobRecord job) =>
         database.Execute(
-            $"INSERT INTO jobs ({Columns}, ablation_group) VALUES (@id, @owner, @created, @state, @spec, @outcome, @group)",
+            $"INSERT INTO jobs ({Columns}, ablation_group, prompt_ready) VALUES (@id, @owner, @created, @state, @spec, @outcome, @group, @ready)",
             ("@id", job.Id), ("@owner", job.Owner), ("@created", job.Created.ToString("O", CultureInfo.InvariantCulture)),
             ("@state", job.State.ToString()), ("@spec", JsonSerializer.Serialize(job.Spec, JobJson.Options)),
-            ("@outcome", JsonSerializer.Serialize(job.Outcome, JobJson.Options)), ("@group", job.Spec.AblationGroup));
+            ("@outcome", OutcomeJson(job)), ("@group", job.Spec.AblationGroup), ("@ready", Ready(job)));
 
     public void Update(JobRecord job) =>
         database.Execute(
-            "UPDATE jobs SET state = @state, outcome = @outcome WHERE id = @id",
-            ("@id", job.Id), ("@state", job.State.ToString()), ("@outcome", JsonSerializer.Serialize(job.Outcome, JobJson.Options)));
+            "UPDATE jobs SET state = @state, outcome = @outcome, prompt_ready = @ready WHERE id = @id",
+            ("@id", job.Id), ("@state", job.State.ToString()), ("@outcome", OutcomeJson(job)), ("@ready", Ready(job)));
+
+    /// <summary>The job's record by id alone, for a worker that claimed it from the shared queue.</summary>
+    public JobRecord? FindClaimed(string id) =>
+        Query($"SELECT {Columns} FROM jobs WHERE id = @id", ("@id", id)).FirstOrDefault();
+
+    /// <summary>Whether a worker may take the job when its turn comes: its prompt is known.</summary>
+    public static int Ready(JobRecord job) => job.PromptReady ? 1 : 0;
+
+    /// <summary>The JSON a job's outcome is stored as.</summary>
+    public static string OutcomeJson(JobRecord job) => JsonSerializer.Serialize(job.Outcome, JobJson.Options);
 
     public JobRecord? Find(string owner, string id) =>
         Query($"SELECT {Columns} FROM jobs WHERE owner = @owner AND id = @id", ("@owner", owner), ("@id", id)).FirstOrDefault();

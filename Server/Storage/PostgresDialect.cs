@@ -28,5 +28,7 @@ public sealed class PostgresDialect(string connectionString) : StoreDialect
         base.Dispose();
     }
 
+    public override string LockSkippingLocked(string table) => $"FOR UPDATE OF {table} SKIP LOCKED";
+
     public override string JsonText(string column, params string[] path) => $"({column}::jsonb #>> '{{{string.Join(',', path)}}}')";
 }

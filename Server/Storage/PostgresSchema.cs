@@ -86,7 +86,27 @@ public static class PostgresSchema
             expires TEXT COLLATE "C");
         CREATE INDEX share_links_by_owner ON share_links (owner, created);
         """,
+        SharedQueueStep,
     ];
+
+    /// <summary>
+    /// The queue several workers share, in SQL both stores understand: who holds a job, until when, under which claim
+    /// (a number that grows with each claim, so a worker that lost its lease cannot write over the next one's work),
+    /// whether a cancel was asked for, and when each owner was last served, for round-robin order. Lease and turn
+    /// times are Unix milliseconds, compared as numbers.
+    /// </summary>
+    public const string SharedQueueStep = """
+        ALTER TABLE jobs ADD COLUMN worker TEXT;
+        ALTER TABLE jobs ADD COLUMN lease_until BIGINT;
+        ALTER TABLE jobs ADD COLUMN attempt BIGINT NOT NULL DEFAULT 0;
+        ALTER TABLE jobs ADD COLUMN cancel_requested INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE jobs ADD COLUMN prompt_ready INTEGER NOT NULL DEFAULT 0;
+        UPDATE jobs SET prompt_ready = 1 WHERE state <> 'Queued';
+        CREATE INDEX jobs_by_state ON jobs (state, created);
+        CREATE TABLE owner_turns (
+            owner TEXT PRIMARY KEY,
+            last_served BIGINT NOT NULL);
+        """;
 
     public static int Latest => s_steps.Count;
 

@@ -32,5 +32,7 @@ public sealed class SqliteDialect : StoreDialect
     public override bool IsUniqueViolation(DbException error) =>
         error is SqliteException { SqliteErrorCode: 19 };
 
+    public override string LockSkippingLocked(string table) => "";
+
     public override string JsonText(string column, params string[] path) => $"json_extract({column}, '$.{string.Join('.', path)}')";
 }

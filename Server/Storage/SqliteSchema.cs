@@ -18,6 +18,7 @@ public static class SqliteSchema
         AddAccessTokens,
         AddUsersAndInvitations,
         AddShareLinks,
+        AddSharedQueue,
     ];
 
     public static int Latest => s_steps.Count;
@@ -183,6 +184,9 @@ public static class SqliteSchema
             expires TEXT);
         CREATE INDEX share_links_by_owner ON share_links (owner, created);
         """);
+
+    /// <summary>Version 7: the columns and table of the queue several workers share (see <see cref="SharedJobQueue"/>).</summary>
+    private static void AddSharedQueue(DbConnection connection) => Run(connection, PostgresSchema.SharedQueueStep);
 
     private static void Run(DbConnection connection, string sql)
     {

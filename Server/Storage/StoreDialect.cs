@@ -27,6 +27,12 @@ public abstract class StoreDialect : IDisposable
     /// <summary>Whether a failed statement broke a unique key (a name or token already taken).</summary>
     public abstract bool IsUniqueViolation(DbException error);
 
+    /// <summary>
+    /// What follows a SELECT of queued jobs so that concurrent workers each take a different one: PostgreSQL locks the
+    /// row and skips rows others hold; SQLite needs nothing, as a write transaction holds the whole file.
+    /// </summary>
+    public abstract string LockSkippingLocked(string table);
+
     /// <summary>An SQL expression for the text at <paramref name="path"/> inside the JSON held in <paramref name="column"/>.</summary>
     public abstract string JsonText(string column, params string[] path);
 

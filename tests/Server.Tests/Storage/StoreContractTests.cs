@@ -13,9 +13,9 @@ namespace DreamOmni2.Server.Tests.Storage;
 /// <summary>Every repository does the same on SQLite and on PostgreSQL: the statements are written once for both.</summary>
 public sealed class StoreContractTests : IDisposable
 {
-    private readonly TempFolder _data = new();
-    private readonly List<IDisposable> _opened = [];
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero));
+    private readonly StoreFixture _store = new();
+
+    private FakeTimeProvider Clock => _store.Clock;
 
     [Theory, StoreKinds]
     public void Jobs_are_stored_found_listed_by_owner_group_and_chain_and_deleted(string store)
@@ -72,11 +72,11 @@ public sealed class StoreContractTests : IDisposable
     public async Task Accounts_sessions_tokens_invitations_and_share_links_behave_alike(string store)
     {
         var database = Open(store);
-        var sessions = new SessionStore(database, _clock);
-        var accounts = new UserAccounts(database, _clock);
-        var tokens = new AccessTokens(database, _clock);
-        var invitations = new Invitations(database, accounts, _clock);
-        var links = new ShareLinks(database, _clock);
+        var sessions = new SessionStore(database, Clock);
+        var accounts = new UserAccounts(database, Clock);
+        var tokens = new AccessTokens(database, Clock);
+        var invitations = new Invitations(database, accounts, Clock);
+        var links = new ShareLinks(database, Clock);
 
         accounts.Add("Ann", "a long enough password", Roles.Admin);
         Assert.Throws<AccountException>(() => accounts.Add("ann", "a long enough password", Roles.User));
@@ -96,39 +96,15 @@ public sealed class StoreContractTests : IDisposable
         var job = Job("Ann", "s", group: null, chain: null, minutesAgo: 0);
         var link = links.Create("Ann", ShareScope.Job, job.Id, job.Id, new ShareOptions(ShowInputs: true, ExpiresAfter: TimeSpan.FromHours(1)));
         Assert.True(links.Open(link.Token)!.ShowInputs);
-        _clock.Advance(TimeSpan.FromHours(2));
+        Clock.Advance(TimeSpan.FromHours(2));
         Assert.Null(links.Open(link.Token));
         Assert.Single(links.List("Ann"));
     }
 
-    private PlaygroundDatabase Open(string store)
-    {
-        if (store == StoreKindsAttribute.Postgres)
-        {
-            var postgres = new TestPostgres();
-            _opened.Add(postgres);
-            var shared = PlaygroundDatabase.Postgres(postgres.ConnectionString);
-            _opened.Insert(0, shared);
-            return shared;
-        }
-        var database = PlaygroundDatabase.Sqlite(Path.Combine(_data.Path, PlaygroundDatabase.FileName));
-        _opened.Add(database);
-        return database;
-    }
+    private PlaygroundDatabase Open(string store) => _store.Open(store);
 
-    private JobRecord Job(string owner, string instruction, string? group, string? chain, int minutesAgo)
-    {
-        var settings = new GenerationSettings(GenerationMode.Generate, instruction, null, 1, false, 4, 2.5f, EncodingScheme.Both, null, true);
-        var spec = new JobSpec([], settings, group, chain is null ? null : new JobReflection(chain, 1, 3));
-        return new JobRecord(JobRecord.NewId(), owner, _clock.GetUtcNow().AddMinutes(-minutesAgo), JobState.Queued, spec, JobOutcome.None);
-    }
+    private JobRecord Job(string owner, string instruction, string? group, string? chain, int minutesAgo) =>
+        _store.Job(owner, instruction, group, chain, minutesAgo, ready: false);
 
-    public void Dispose()
-    {
-        foreach (var opened in _opened)
-        {
-            opened.Dispose();
-        }
-        _data.Dispose();
-    }
+    public void Dispose() => _store.Dispose();
 }

@@ -1,0 +1,164 @@
+using System.Data.Common;
+using System.Globalization;
+using DreamOmni2.Contracts;
+using DreamOmni2.Server.Jobs;
+
+namespace DreamOmni2.Server.Storage;
+
+/// <summary>A claim on a job: the worker that holds it, the claim's number (its fencing token) and until when it holds.</summary>
+public sealed record JobLease(string JobId, string Worker, long Attempt, DateTimeOffset Until);
+
+/// <summary>
+/// The queue that several worker processes pull from, kept in the store: jobs are taken round-robin across owners
+/// (the owner served longest ago first, each owner's oldest ready job), claimed with row locks that other workers skip,
+/// and held under a lease the worker renews while it runs. A worker that dies stops renewing; its job is queued again
+/// and runs elsewhere. Every write of a claimed job names its claim, so a worker that lost its lease (a long pause, a
+/// partition) can never write over the job's next run: a job finishes once.
+/// </summary>
+public sealed class SharedJobQueue(PlaygroundDatabase database, JobRepository jobs, TimeProvider clock)
+{
+    public static readonly TimeSpan LeaseLength = TimeSpan.FromSeconds(30);
+
+    /// <summary>Claims the next job in fair order whose prompt is ready; null when none waits.</summary>
+    public (JobLease Lease, JobRecord Job)? Claim(string worker)
+    {
+        var now = clock.GetUtcNow();
+        var until = now + LeaseLength;
+        var claimed = database.Write(connection =>
+        {
+            string? id = null;
+            string? owner = null;
+            using (var next = PlaygroundDatabase.Command(connection, $"""
+                SELECT j.id, j.owner FROM jobs j LEFT JOIN owner_turns t ON t.owner = j.owner
+                WHERE j.state = '{JobState.Queued}' AND j.prompt_ready = 1
+                ORDER BY COALESCE(t.last_served, 0), j.created, j.id
+                LIMIT 1 {database.Dialect.LockSkippingLocked("j")}
+                """))
+            using (var reader = next.ExecuteReader())
+            {
+                if (reader.Read())
+                {
+                    (id, owner) = (reader.GetString(0), reader.GetString(1));
+                }
+            }
+            if (id is null)
+            {
+                return ((string, long)?)null;
+            }
+            long attempt;
+            using (var take = PlaygroundDatabase.Command(connection, $"""
+                UPDATE jobs SET state = '{JobState.Running}', worker = @worker, lease_until = @until, attempt = attempt + 1, cancel_requested = 0
+                WHERE id = @id RETURNING attempt
+                """, ("@worker", worker), ("@until", until.ToUnixTimeMilliseconds()), ("@id", id)))
+            {
+                attempt = Convert.ToInt64(take.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+            using (var turn = PlaygroundDatabase.Command(connection,
+                "INSERT INTO owner_turns (owner, last_served) VALUES (@owner, @now) ON CONFLICT (owner) DO UPDATE SET last_served = excluded.last_served",
+                ("@owner", owner), ("@now", now.ToUnixTimeMilliseconds())))
+            {
+                turn.ExecuteNonQuery();
+            }
+            return (id, attempt);
+        });
+        if (claimed is not var (jobId, number) || jobs.FindClaimed(jobId) is not { } job)
+        {
+            return null;
+        }
+        return (new JobLease(jobId, worker, number, until), job);
+    }
+
+    /// <summary>
+    /// Extends the lease while the job runs. Null when the lease was lost (the job was queued again or finished
+    /// elsewhere): the worker must stop and write nothing; otherwise the renewed lease and whether a cancel was asked.
+    /// </summary>
+    public (JobLease Lease, bool CancelRequested)? Renew(JobLease lease)
+    {
+        var until = clock.GetUtcNow() + LeaseLength;
+        var cancel = database.Write(connection =>
+        {
+            using var renew = PlaygroundDatabase.Command(connection, $"""
+                UPDATE jobs SET lease_until = @until WHERE id = @id AND worker = @worker AND attempt = @attempt
+                  AND state IN ('{JobState.Running}', '{JobState.Checking}')
+                RETURNING cancel_requested
+                """, ("@until", until.ToUnixTimeMilliseconds()), ("@id", lease.JobId), ("@worker", lease.Worker), ("@attempt", lease.Attempt));
+            return renew.ExecuteScalar();
+        });
+        return cancel is null ? null : (lease with { Until = until }, Convert.ToInt64(cancel, CultureInfo.InvariantCulture) != 0);
+    }
+
+    /// <summary>Writes the held job's new state and outcome; false when the lease was lost, and nothing is written.</summary>
+    public bool Update(JobLease lease, JobRecord record)
+    {
+        bool finished = record.State.IsFinished();
+        return database.Execute(
+            $"""
+            UPDATE jobs SET state = @state, outcome = @outcome{(finished ? ", worker = NULL, lease_until = NULL" : "")}
+            WHERE id = @id AND worker = @worker AND attempt = @attempt
+            """,
+            ("@state", record.State.ToString()), ("@outcome", JobRepository.OutcomeJson(record)),
+            ("@id", lease.JobId), ("@worker", lease.Worker), ("@attempt", lease.Attempt)) > 0;
+    }
+
+    /// <summary>Queues again every job whose worker stopped renewing its lease; returns their ids.</summary>
+    public IReadOnlyList<string> RequeueExpired() => database.Write(connection =>
+    {
+        using var requeue = PlaygroundDatabase.Command(connection, $"""
+            UPDATE jobs SET state = '{JobState.Queued}', worker = NULL, lease_until = NULL
+            WHERE state IN ('{JobState.Running}', '{JobState.Checking}') AND lease_until < @now
+            RETURNING id
+            """, ("@now", clock.GetUtcNow().ToUnixTimeMilliseconds()));
+        using var reader = requeue.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+        return ids;
+    });
+
+    /// <summary>Asks the worker holding a running job to stop it (it learns at its next renewal, or sooner by message).</summary>
+    public bool RequestCancel(string id) => database.Execute(
+        $"UPDATE jobs SET cancel_requested = 1 WHERE id = @id AND state = '{JobState.Running}'", ("@id", id)) > 0;
+
+    /// <summary>Takes a job that is still queued out of the queue, as no worker has claimed it; false when one has.</summary>
+    public bool RemoveQueued(JobRecord removed) => database.Execute(
+        $"UPDATE jobs SET state = @state, outcome = @outcome WHERE id = @id AND state = '{JobState.Queued}'",
+        ("@state", removed.State.ToString()), ("@outcome", JobRepository.OutcomeJson(removed)), ("@id", removed.Id)) > 0;
+
+    /// <summary>Every queued job's id and owner in the order workers will take them (round-robin across owners), from 1.</summary>
+    public IReadOnlyDictionary<string, int> Positions()
+    {
+        var byOwner = new Dictionary<string, Queue<string>>(StringComparer.Ordinal);
+        var owners = new List<string>();
+        using (var connection = database.Open())
+        using (var command = PlaygroundDatabase.Command(connection, $"""
+            SELECT j.id, j.owner FROM jobs j LEFT JOIN owner_turns t ON t.owner = j.owner
+            WHERE j.state = '{JobState.Queued}'
+            ORDER BY COALESCE(t.last_served, 0), j.created, j.id
+            """))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                string owner = reader.GetString(1);
+                if (!byOwner.TryGetValue(owner, out var queue))
+                {
+                    byOwner[owner] = queue = new Queue<string>();
+                    owners.Add(owner);
+                }
+                queue.Enqueue(reader.GetString(0));
+            }
+        }
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int position = 1; owners.Count > 0;)
+        {
+            foreach (string owner in owners)
+            {
+                positions[byOwner[owner].Dequeue()] = position++;
+            }
+            owners.RemoveAll(owner => byOwner[owner].Count == 0);
+        }
+        return positions;
+    }
+}

@@ -1,0 +1,116 @@
+using DreamOmni2.Contracts;
+using DreamOmni2.Server.Jobs;
+using DreamOmni2.Server.Storage;
+using DreamOmni2.TestSupport;
+
+namespace DreamOmni2.Server.Tests.Storage;
+
+/// <summary>The queue several workers share, on both stores: fair order, leases, fencing, cancel and remove.</summary>
+public sealed class SharedJobQueueTests : IDisposable
+{
+    private readonly StoreFixture _store = new();
+
+    [Theory, StoreKinds]
+    public void Jobs_are_claimed_round_robin_across_owners_and_a_job_without_its_prompt_waits(string store)
+    {
+        var (jobs, queue) = Open(store);
+        var ann = Enumerable.Range(1, 3).Select(i => _store.Job("ann", $"ann {i}", minutesAgo: 10 - i)).ToList();
+        var bob = _store.Job("bob", "bob 1", minutesAgo: 5);
+        var cat = _store.Job("cat", "cat 1", minutesAgo: 4);
+        var untranslated = _store.Job("dan", "dan 1", minutesAgo: 20, ready: false);
+        foreach (var job in ann.Append(bob).Append(cat).Append(untranslated))
+        {
+            jobs.Insert(job);
+        }
+        string[] expected = [ann[0].Id, bob.Id, cat.Id, ann[1].Id, ann[2].Id];
+
+        var positions = queue.Positions();
+        var claimed = new List<string>();
+        while (queue.Claim("w1") is var (lease, job))
+        {
+            claimed.Add(job.Id);
+            Assert.Equal(JobState.Running, job.State);
+            Assert.True(queue.Update(lease, job with { State = JobState.Completed }));
+            _store.Clock.Advance(TimeSpan.FromMilliseconds(5));
+        }
+
+        Assert.Equal(expected, claimed);
+        Assert.Equal(6, positions.Count);
+        Assert.Equal(JobState.Queued, jobs.FindClaimed(untranslated.Id)!.State);
+    }
+
+    [Theory, StoreKinds]
+    public void A_job_whose_worker_stops_renewing_is_queued_again_and_the_old_claim_can_write_nothing(string store)
+    {
+        var (jobs, queue) = Open(store);
+        var job = _store.Job("ann", "a circle");
+        jobs.Insert(job);
+        var (first, _) = queue.Claim("w1")!.Value;
+        Assert.NotNull(queue.Renew(first));
+
+        _store.Clock.Advance(SharedJobQueue.LeaseLength + TimeSpan.FromSeconds(1));
+        Assert.Equal([job.Id], queue.RequeueExpired());
+        var (second, running) = queue.Claim("w2")!.Value;
+
+        Assert.Equal(first.Attempt + 1, second.Attempt);
+        Assert.Null(queue.Renew(first));
+        Assert.False(queue.Update(first, running with { State = JobState.Completed }));
+        Assert.True(queue.Update(second, running with { State = JobState.Completed, Outcome = running.Outcome with { Prompt = "by w2" } }));
+        Assert.Equal("by w2", jobs.FindClaimed(job.Id)!.Outcome.Prompt);
+        Assert.Empty(queue.RequeueExpired());
+    }
+
+    [Theory, StoreKinds]
+    public void A_cancel_reaches_the_holder_at_its_next_renewal_and_only_a_queued_job_can_be_removed(string store)
+    {
+        var (jobs, queue) = Open(store);
+        var running = _store.Job("ann", "a circle", minutesAgo: 2);
+        var waiting = _store.Job("ann", "a square", minutesAgo: 1);
+        jobs.Insert(running);
+        jobs.Insert(waiting);
+        var (lease, claimed) = queue.Claim("w1")!.Value;
+
+        Assert.False(queue.Renew(lease)!.Value.CancelRequested);
+        Assert.True(queue.RequestCancel(running.Id));
+        Assert.True(queue.Renew(lease)!.Value.CancelRequested);
+        Assert.False(queue.RemoveQueued(claimed with { State = JobState.Removed }));
+        Assert.True(queue.RemoveQueued(waiting with { State = JobState.Removed }));
+        Assert.Null(queue.Claim("w2"));
+        Assert.False(queue.RequestCancel(waiting.Id));
+    }
+
+    [Theory, StoreKinds]
+    public async Task Workers_claiming_at_once_take_every_job_exactly_once(string store)
+    {
+        var (jobs, queue) = Open(store);
+        var submitted = Enumerable.Range(0, 60).Select(i => _store.Job($"user{i % 5}", $"job {i}", minutesAgo: 60 - i)).ToList();
+        foreach (var job in submitted)
+        {
+            jobs.Insert(job);
+        }
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(w => Task.Run(() =>
+        {
+            var mine = new List<string>();
+            while (queue.Claim($"w{w}") is var (lease, job))
+            {
+                mine.Add(job.Id);
+                Assert.True(queue.Update(lease, job with { State = JobState.Completed }));
+            }
+            return mine;
+        })));
+
+        var all = claims.SelectMany(c => c).ToList();
+        Assert.Equal(submitted.Count, all.Count);
+        Assert.Equal(submitted.Select(j => j.Id).Order(), all.Order());
+    }
+
+    private (JobRepository Jobs, SharedJobQueue Queue) Open(string store)
+    {
+        var database = _store.Open(store);
+        var jobs = new JobRepository(database);
+        return (jobs, new SharedJobQueue(database, jobs, _store.Clock));
+    }
+
+    public void Dispose() => _store.Dispose();
+}
