@@ -7,6 +7,12 @@ if (ServerCommands.Run(args, Console.In, Console.Out, Console.Error) is { } exit
     return exitCode;
 }
 
+// `worker`: run jobs from the shared queue without serving pages.
+if (args is [ServerCommands.WorkerCommand, .. var rest])
+{
+    args = [.. rest, $"--{PlaygroundOptions.Section}:Role={PlaygroundRole.Worker}"];
+}
+
 var layout = RepositoryLayout.Find(Directory.GetCurrentDirectory());
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = layout.WebRoot });
 builder.WebHost.UseStaticWebAssets();

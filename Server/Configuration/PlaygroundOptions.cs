@@ -28,6 +28,22 @@ public sealed class PlaygroundOptions
     /// </summary>
     public string? Postgres { get; set; }
 
+    /// <summary>
+    /// What this process does: serve pages and run jobs (<see cref="PlaygroundRole.All"/>), only serve, or only run
+    /// jobs (<c>dotnet run --project Server -- worker</c>). Web and worker processes share the store and talk through
+    /// <see cref="Redis"/>.
+    /// </summary>
+    public PlaygroundRole Role { get; set; } = PlaygroundRole.All;
+
+    /// <summary>
+    /// A Redis connection string (e.g. <c>redis:6379</c>): with it, jobs are taken from the queue in the store by any
+    /// worker process, and their progress, previews and cancels travel between processes. Null: one process.
+    /// </summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Whether jobs are queued in the store for any worker process rather than in this one's memory.</summary>
+    public bool SharedQueue => !string.IsNullOrWhiteSpace(Redis);
+
     /// <summary>Where uploads and results are kept, content-addressed; null: <see cref="DataPath"/>/files. Every process of a scaled-out set-up mounts the same folder.</summary>
     public string? FilesPath { get; set; }
 

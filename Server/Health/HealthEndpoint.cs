@@ -69,6 +69,7 @@ public static class HealthEndpoint
     private sealed class WorkerHealth(JobWorker worker) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct) =>
-            Task.FromResult(worker.IsAlive ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("the job worker has stopped"));
+            Task.FromResult(!worker.Enabled ? HealthCheckResult.Healthy("jobs run in worker processes")
+                : worker.IsAlive ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("the job worker has stopped"));
     }
 }

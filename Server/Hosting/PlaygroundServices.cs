@@ -7,6 +7,7 @@ using DreamOmni2.Server.Components.Pages;
 using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Health;
 using DreamOmni2.Server.Jobs;
+using DreamOmni2.Server.Jobs.Shared;
 using DreamOmni2.Server.Refusals;
 using DreamOmni2.Server.Security;
 using DreamOmni2.Server.Sharing;
@@ -22,6 +23,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
+using StackExchange.Redis;
 
 namespace DreamOmni2.Server.Hosting;
 
@@ -63,10 +65,19 @@ public static class PlaygroundServices
         services.AddSingleton<JobService>();
         services.AddSingleton<ShareService>();
         services.AddSingleton<JobDispatcher>();
+        services.AddSingleton<SharedJobQueue>();
+        services.AddSingleton<SharedJobDispatcher>();
+        services.AddSingleton<IJobSource>(provider => Options(provider).SharedQueue
+            ? provider.GetRequiredService<SharedJobDispatcher>() : provider.GetRequiredService<JobDispatcher>());
+        services.AddSingleton<IConnectionMultiplexer>(provider => ConnectionMultiplexer.Connect(Options(provider).Redis!));
+        services.AddSingleton<RedisJobEvents>();
+        services.AddSingleton<IJobEvents>(provider => Options(provider).SharedQueue
+            ? provider.GetRequiredService<RedisJobEvents>() : new NoJobEvents());
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobWorker>();
         services.AddHostedService<PlaygroundStartup>();
         services.AddHostedService<JobRecovery>();
+        services.AddHostedService<SharedJobUpdates>();
         services.AddHostedService(provider => provider.GetRequiredService<JobWorker>());
 
         services.AddProblemDetails();
@@ -87,13 +98,18 @@ public static class PlaygroundServices
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<EditorDraft>();
-        services.AddSignalR()
+        var signalR = services.AddSignalR()
             .AddHubOptions<JobsHub>(hub =>
             {
                 hub.AddFilter<HubAccountCheck>();
                 hub.AddFilter<HubRefusals>();
             })
             .AddJsonProtocol(json => JobJson.Configure(json.PayloadSerializerOptions));
+        // Several web front ends: SignalR's Redis backplane, so a message to a connection reaches it on any of them.
+        if (builder.Configuration[$"{PlaygroundOptions.Section}:Redis"] is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis, backplane => backplane.Configuration.ChannelPrefix = RedisChannel.Literal("dreamomni2:signalr"));
+        }
         // SignalR logs every HubException (a refusal) as an error with its stack; HubRefusals logs refusals and faults itself.
         builder.Logging.AddFilter(HubRefusals.DispatcherLogCategory, LogLevel.None);
         return builder;
@@ -156,6 +172,12 @@ public static class PlaygroundServices
     public static WebApplication MapPlayground(this WebApplication app)
     {
         var options = Options(app.Services);
+        if (options.Role == PlaygroundRole.Worker)
+        {
+            // A worker serves no pages, only its health for the orchestrator.
+            app.MapPlaygroundHealth();
+            return app;
+        }
         app.UsePlaygroundSecurity();
         app.UseStaticFiles();
         app.UseAuthentication();

@@ -13,8 +13,15 @@ public sealed class PlaygroundStartup(IServiceProvider services, IOptions<Playgr
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        if (options.Value.Role != PlaygroundRole.All && !options.Value.SharedQueue)
+        {
+            throw new InvalidOperationException(
+                $"a {options.Value.Role.ToString().ToLowerInvariant()} process shares its jobs through Redis and the store: set {PlaygroundOptions.Section}:Redis (and {PlaygroundOptions.Section}:Postgres for several machines)");
+        }
         var engine = services.GetRequiredService<PlaygroundEngine>();
-        logger.LogInformation("Pack '{Pack}' on {Provider}; {Mode} mode", engine.Pack.Name, engine.ProviderName, options.Value.Hosted ? "hosted" : "local");
+        logger.LogInformation("Pack '{Pack}' on {Provider}; {Mode} mode; {Role}; store: {Store}", engine.Pack.Name, engine.ProviderName,
+            options.Value.Hosted ? "hosted" : "local", options.Value.SharedQueue ? $"{options.Value.Role} process on the shared queue" : "one process",
+            services.GetRequiredService<PlaygroundDatabase>().Dialect.Name);
         HostedUsers.Seed(options.Value, services.GetRequiredService<UserAccounts>(), logger);
         var ownership = services.GetRequiredService<FileOwnership>();
         if (ownership.MeasureUnsized(services.GetRequiredService<ContentStore>()) is > 0 and var measured)

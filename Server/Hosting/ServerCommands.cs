@@ -15,6 +15,7 @@ public static class ServerCommands
 {
     public const string HealthCheckCommand = "healthcheck";
     public const string TokensCommand = "tokens";
+    public const string WorkerCommand = "worker";
 
     /// <summary>The exit code of a command, or null when the arguments name none and the server should start.</summary>
     public static int? Run(string[] args, TextReader input, TextWriter output, TextWriter error)

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using DreamOmni2.Contracts;
 using DreamOmni2.Server.Configuration;
+using DreamOmni2.Server.Jobs.Shared;
 using DreamOmni2.Server.Refusals;
 using DreamOmni2.Server.Storage;
 using Microsoft.Extensions.Options;
@@ -19,12 +20,19 @@ public sealed class JobBoard
     private readonly Dictionary<string, LiveJob> _live = new(StringComparer.Ordinal);
     private readonly Channel<bool> _ready = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly JobRepository _jobs;
+    private readonly SharedJobQueue _shared;
+    private readonly IJobEvents _events;
     private readonly JobMetrics _metrics;
+    private readonly bool _sharedQueue;
+    private (DateTimeOffset At, IReadOnlyDictionary<string, int> Positions) _sharedPositions = (DateTimeOffset.MinValue, new Dictionary<string, int>());
 
-    public JobBoard(JobRepository jobs, JobMetrics metrics, IOptions<PlaygroundOptions> options)
+    public JobBoard(JobRepository jobs, SharedJobQueue shared, IJobEvents events, JobMetrics metrics, IOptions<PlaygroundOptions> options)
     {
         _jobs = jobs;
+        _shared = shared;
+        _events = events;
         _metrics = metrics;
+        _sharedQueue = options.Value.SharedQueue;
         _queue = new FairJobQueue(options.Value.QueueCapacity, options.Value.MaxQueuedPerUser);
         metrics.ObserveQueue(() => QueueDepth);
     }
@@ -134,6 +142,11 @@ public sealed class JobBoard
     public JobSnapshot SnapshotOf(LiveJob job)
     {
         int? position;
+        if (_sharedQueue)
+        {
+            position = job.Record.State == JobState.Queued && SharedPositions().TryGetValue(job.Id, out int shared) ? shared : null;
+            return job.Snapshot(position);
+        }
         lock (_gate)
         {
             position = _queue.Positions().TryGetValue(job.Id, out int p) ? p : null;
@@ -141,11 +154,140 @@ public sealed class JobBoard
         return job.Snapshot(position);
     }
 
-    /// <summary>Stores a job's new record and tells its viewers.</summary>
+    /// <summary>
+    /// Stores a job's new record, tells its viewers and the other processes. A job this process holds under a lease
+    /// from the shared queue is written under that lease: if it was lost, nothing is written and the job is stopped.
+    /// </summary>
     public void Update(LiveJob job, JobRecord record)
     {
-        _jobs.Update(record);
+        if (job.Lease is { } lease)
+        {
+            if (!_shared.Update(lease, record))
+            {
+                job.Lose();
+                return;
+            }
+        }
+        else
+        {
+            _jobs.Update(record);
+        }
         job.SetRecord(record);
+        _events.Changed(job);
+    }
+
+    /// <summary>A running job's progress and newest preview: its viewers and the other processes are told.</summary>
+    public void Progress(LiveJob job, int step, int steps, double? secondsLeft, PreviewFrame? preview)
+    {
+        job.SetProgress(step, steps, secondsLeft, preview);
+        _events.Changed(job);
+    }
+
+    /// <summary>
+    /// A job this process claimed from the shared queue, to run under <paramref name="lease"/>: the one already here
+    /// (submitted through this process) or a new one.
+    /// </summary>
+    public LiveJob Hold(JobRecord record, JobLease lease)
+    {
+        lock (_gate)
+        {
+            _queue.Remove(record.Owner, record.Id);
+            if (!_live.TryGetValue(record.Id, out var job))
+            {
+                job = new LiveJob(record);
+                _live[job.Id] = job;
+            }
+            job.Hold(lease);
+            job.SetRecord(record);
+            return job;
+        }
+    }
+
+    /// <summary>The live copy of a job another process runs, for this process's viewers; null when it has finished.</summary>
+    public LiveJob? Mirror(JobRecord record)
+    {
+        if (record.State.IsFinished())
+        {
+            return null;
+        }
+        lock (_gate)
+        {
+            if (!_live.TryGetValue(record.Id, out var job))
+            {
+                job = new LiveJob(record);
+                _live[job.Id] = job;
+            }
+            return job;
+        }
+    }
+
+    /// <summary>What another process said of a job: applied to this process's copy, if it has one, which is forgotten once the job ends.</summary>
+    public void Apply(JobEvent change)
+    {
+        LiveJob? job;
+        lock (_gate)
+        {
+            if (!_live.TryGetValue(change.Record.Id, out job) || job.Lease is not null)
+            {
+                return;
+            }
+            if (change.Record.State != JobState.Queued)
+            {
+                _queue.Remove(job.Owner, job.Id);
+            }
+            if (change.Record.State.IsFinished())
+            {
+                _live.Remove(job.Id);
+            }
+        }
+        var preview = change.PreviewJpeg is { } jpeg ? new PreviewFrame(change.PreviewStep, jpeg, change.PreviewEndedUnixMilliseconds) : null;
+        job.SetProgress(change.Step, change.Steps, change.SecondsLeft, preview);
+        job.SetRecord(change.Record);
+    }
+
+    /// <summary>The copies of jobs other processes run.</summary>
+    public IReadOnlyList<LiveJob> Mirrors()
+    {
+        lock (_gate)
+        {
+            return [.. _live.Values.Where(job => job.Lease is null && job.Record.State != JobState.Queued)];
+        }
+    }
+
+    /// <summary>Takes a queued job out of the shared queue, if no worker has claimed it yet; false when one has.</summary>
+    public bool RemoveShared(JobRecord removed)
+    {
+        if (!_shared.RemoveQueued(removed))
+        {
+            return false;
+        }
+        LiveJob? job;
+        lock (_gate)
+        {
+            _queue.Remove(removed.Owner, removed.Id);
+            _live.Remove(removed.Id, out job);
+        }
+        if (job is not null)
+        {
+            job.Stop(removed.Outcome.StoppedBy);
+            job.SetRecord(removed);
+            _events.Changed(job);
+        }
+        _metrics.Finished(removed.State);
+        return true;
+    }
+
+    private IReadOnlyDictionary<string, int> SharedPositions()
+    {
+        // Many viewers ask at once; the store is asked at most a few times a second.
+        var cached = _sharedPositions;
+        if (DateTimeOffset.UtcNow - cached.At < TimeSpan.FromMilliseconds(250))
+        {
+            return cached.Positions;
+        }
+        var positions = _shared.Positions();
+        _sharedPositions = (DateTimeOffset.UtcNow, positions);
+        return positions;
     }
 
     /// <summary>Stores a job's final record, tells its viewers and forgets it.</summary>
@@ -157,6 +299,15 @@ public sealed class JobBoard
         }
         Update(job, record);
         _metrics.Finished(record.State);
+    }
+
+    /// <summary>Forgets a job this process held but lost to another worker (its lease expired): that one finishes it.</summary>
+    public void Release(LiveJob job)
+    {
+        lock (_gate)
+        {
+            _live.Remove(job.Id);
+        }
     }
 
     /// <summary>Queue positions moved: every queued job's viewers are told.</summary>

@@ -5,7 +5,7 @@ using DreamOmni2.Translation.Reflection;
 namespace DreamOmni2.Server.Jobs;
 
 /// <summary>The worker's side of the queue: it hands out the next job that can run, and puts back what a stopped server left.</summary>
-public sealed class JobDispatcher(JobBoard board, JobTranslation translation, JobRepository jobs, JobMetrics metrics, TimeProvider clock)
+public sealed class JobDispatcher(JobBoard board, JobTranslation translation, JobRepository jobs, JobMetrics metrics, TimeProvider clock) : IJobSource
 {
     /// <summary>Waits for the next job in fair order whose prompt is ready, and marks it running.</summary>
     public async Task<LiveJob> NextAsync(CancellationToken ct)

@@ -1,11 +1,15 @@
 namespace DreamOmni2.Server.Jobs;
 
 /// <summary>A start-up step, before the worker starts: what a stopped server left unfinished goes back in the queue.</summary>
-public sealed class JobRecovery(JobDispatcher dispatcher) : IHostedService
+/// <remarks>With a shared queue there is nothing to recover: a job whose worker stopped is queued again when its lease expires.</remarks>
+public sealed class JobRecovery(JobDispatcher dispatcher, Microsoft.Extensions.Options.IOptions<Configuration.PlaygroundOptions> options) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        dispatcher.Recover();
+        if (!options.Value.SharedQueue)
+        {
+            dispatcher.Recover();
+        }
         return Task.CompletedTask;
     }
 

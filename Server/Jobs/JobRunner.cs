@@ -51,14 +51,14 @@ public sealed class JobRunner(
                 switch (e)
                 {
                     case PipelineEvent.Prepared prepared:
-                        job.SetProgress(0, prepared.Steps, null, null);
+                        board.Progress(job, 0, prepared.Steps, null, null);
                         break;
                     case PipelineEvent.Step step:
                         stepsDone = step.Number;
                         stepTime += step.Elapsed;
                         metrics.Stepped(step.Elapsed);
                         double secondsLeft = stepTime.TotalSeconds / step.Number * (step.Count - step.Number);
-                        job.SetProgress(step.Number, step.Count, secondsLeft, Frame(step));
+                        board.Progress(job, step.Number, step.Count, secondsLeft, Frame(step));
                         break;
                     case PipelineEvent.Completed completed:
                         record = Complete(record, completed.Result, started);

@@ -2,10 +2,13 @@ using System.Runtime.CompilerServices;
 using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Latents;
 using DreamOmni2.Engine.Requests;
+using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Hosting;
+using DreamOmni2.Server.Jobs.Shared;
 using DreamOmni2.Server.Refusals;
 using DreamOmni2.Server.Storage;
 using DreamOmni2.Translation.Reflection;
+using Microsoft.Extensions.Options;
 
 namespace DreamOmni2.Server.Jobs;
 
@@ -15,8 +18,11 @@ namespace DreamOmni2.Server.Jobs;
 /// </summary>
 public sealed class JobService(
     JobBoard board, JobTranslation translation, JobRepository jobs, JobDeletion deletion, SubmissionReader reader,
-    PromptTranslator translator, SubmitRateLimit rateLimit, TimeProvider clock)
+    PromptTranslator translator, SubmitRateLimit rateLimit, SharedJobQueue sharedQueue, IJobEvents events,
+    IOptions<PlaygroundOptions> options, TimeProvider clock)
 {
+    private readonly bool _shared = options.Value.SharedQueue;
+
     private const int HistoryLimit = 500;
 
     /// <summary>Jobs waiting for the worker, all owners together.</summary>
@@ -66,7 +72,7 @@ public sealed class JobService(
     }
 
     /// <summary>Stops a running job. False when it is not running (a queued one is removed instead).</summary>
-    public bool Cancel(string owner, string? id) => Cancel(id, job => job.Owner == owner, admin: null);
+    public bool Cancel(string owner, string? id) => Cancel(id, jobOwner => jobOwner == owner, admin: null);
 
     /// <summary>An admin stops anyone's running job; the owner's history records who did.</summary>
     public bool CancelAny(string admin, string? id) => Cancel(id, _ => true, admin);
@@ -76,40 +82,86 @@ public sealed class JobService(
 
     /// <summary>An admin takes anyone's queued job out of the queue; the owner's history records who did.</summary>
     public bool RemoveAny(string admin, string? id) =>
-        id is not null && board.Find(id) is { } job && Remove(job.Owner, id, job.Owner == admin ? null : admin);
+        id is not null && LiveRecord(id) is { } job && Remove(job.Owner, id, job.Owner == admin ? null : admin);
 
     /// <summary>Removes or cancels every queued or running job of an owner, as an admin does before removing the account.</summary>
     public int StopAllOf(string owner, string admin) =>
-        board.Overview().Where(entry => entry.Job.Owner == owner)
-            .Count(entry => RemoveAny(admin, entry.Job.Id) || CancelAny(admin, entry.Job.Id));
+        Unfinished().Where(job => job.Owner == owner).Count(job => RemoveAny(admin, job.Id) || CancelAny(admin, job.Id));
 
     /// <summary>
     /// The queue as <paramref name="viewer"/> may see it: every job's place, state and owner; the id and instruction
     /// only of the viewer's own jobs, or of all for an admin.
     /// </summary>
     public IReadOnlyList<QueueEntry> Queue(string viewer, bool isAdmin) =>
-        [.. board.Overview().Select(entry =>
+        [.. QueueOrder().Select(entry =>
         {
-            var record = entry.Job.Record;
+            var record = entry.Record;
             bool mine = record.Owner == viewer;
             bool shown = mine || isAdmin;
             return new QueueEntry(entry.Position, record.State, record.Owner, mine, record.Created,
                 shown ? record.Id : null, shown ? record.Spec.Settings.Instruction : null);
         })];
 
-    private bool Cancel(string? id, Func<LiveJob, bool> allowed, string? admin)
+    /// <summary>Every queued and running job with its place (null while it runs), running ones first.</summary>
+    private IEnumerable<(JobRecord Record, int? Position)> QueueOrder()
     {
-        if (id is null || board.Find(id) is not { } job || !allowed(job) || job.Record.State != JobState.Running)
+        if (!_shared)
+        {
+            return board.Overview().Select(entry => (entry.Job.Record, entry.Position));
+        }
+        var positions = sharedQueue.Positions();
+        return Unfinished()
+            .Select(record => (Record: record, Position: positions.TryGetValue(record.Id, out int p) ? p : (int?)null))
+            .OrderBy(entry => entry.Position ?? 0).ThenBy(entry => entry.Record.Created);
+    }
+
+    /// <summary>The queued and running jobs: this process's, or with a shared queue every process's.</summary>
+    private IReadOnlyList<JobRecord> Unfinished() =>
+        _shared ? jobs.ListUnfinished() : [.. board.Overview().Select(entry => entry.Job.Record)];
+
+    /// <summary>A queued or running job's record, wherever it runs.</summary>
+    private JobRecord? LiveRecord(string id) =>
+        board.Find(id)?.Record ?? (_shared && jobs.FindClaimed(id) is { } stored && !stored.State.IsFinished() ? stored : null);
+
+    private bool Cancel(string? id, Func<string, bool> allowed, string? admin)
+    {
+        if (id is null || LiveRecord(id) is not { } record || !allowed(record.Owner) || record.State != JobState.Running)
         {
             return false;
         }
-        job.Stop(job.Owner == admin ? null : admin);
+        string? stoppedBy = record.Owner == admin ? null : admin;
+        if (board.Find(id) is { } job && (!_shared || job.Lease is not null))
+        {
+            job.Stop(stoppedBy);
+            return true;
+        }
+        // Another process runs it: the store's flag reaches that worker at its next renewal, the message sooner.
+        sharedQueue.RequestCancel(id);
+        _ = events.CancelAsync(new CancelRequest(id, stoppedBy));
         return true;
     }
 
     private bool Remove(string owner, string? id, string? stoppedBy)
     {
-        if (id is null || board.RemoveQueued(owner, id) is not { } job)
+        if (id is null)
+        {
+            return false;
+        }
+        if (_shared)
+        {
+            if (LiveRecord(id) is not { State: JobState.Queued } queued || queued.Owner != owner)
+            {
+                return false;
+            }
+            var removed = queued with { State = JobState.Removed, Outcome = queued.Outcome with { Finished = clock.GetUtcNow(), StoppedBy = stoppedBy } };
+            if (!board.RemoveShared(removed))
+            {
+                return false;
+            }
+            board.SignalQueued();
+            return true;
+        }
+        if (board.RemoveQueued(owner, id) is not { } job)
         {
             return false;
         }
@@ -159,6 +211,10 @@ public sealed class JobService(
             yield break;
         }
         var live = board.Find(id);
+        if (live is null && _shared && jobs.Find(owner, id) is { } running)
+        {
+            live = board.Mirror(running);
+        }
         if (live is null || live.Owner != owner)
         {
             if (jobs.Find(owner, id) is { } stored)
@@ -198,6 +254,7 @@ public sealed class JobService(
             translation.Prepare(job);
         }
         board.SignalQueued();
+        _ = events.QueuedAsync();
         return records;
     }
 }

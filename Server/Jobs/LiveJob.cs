@@ -21,6 +21,21 @@ public sealed class LiveJob(JobRecord record)
     /// <summary>The admin who stopped the job, when not its owner; recorded in the owner's history.</summary>
     public string? StoppedBy { get; private set; }
 
+    /// <summary>The claim under which this process runs the job, when it took it from the shared queue.</summary>
+    public Storage.JobLease? Lease { get; private set; }
+
+    /// <summary>Whether this process lost its claim on the job (another worker runs it now): it must write nothing more.</summary>
+    public bool Lost { get; private set; }
+
+    public void Hold(Storage.JobLease lease) => Lease = lease;
+
+    /// <summary>The claim was lost: the job stops here, and another worker finishes it.</summary>
+    public void Lose()
+    {
+        Lost = true;
+        Cancellation.Cancel();
+    }
+
     public string Id { get; } = record.Id;
 
     public string Owner { get; } = record.Owner;

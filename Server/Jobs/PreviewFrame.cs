@@ -18,6 +18,14 @@ public sealed class PreviewFrame
         _jpeg = new Lazy<byte[]>(() => JpegEncoder.Encode(image.Rgb, image.Width, image.Height, jpegQuality));
     }
 
+    /// <summary>A frame another process encoded, as it arrived.</summary>
+    public PreviewFrame(int step, byte[] jpeg, double stepEndedUnixMilliseconds)
+    {
+        Step = step;
+        StepEndedUnixMilliseconds = stepEndedUnixMilliseconds;
+        _jpeg = new Lazy<byte[]>(jpeg);
+    }
+
     public int Step { get; }
 
     public double StepEndedUnixMilliseconds { get; }

@@ -1,0 +1,50 @@
+using DreamOmni2.Contracts;
+using DreamOmni2.Server.Storage;
+
+namespace DreamOmni2.Server.Jobs.Shared;
+
+/// <summary>
+/// Receives what other processes say of jobs: their changes reach this process's viewers, a cancel reaches the job if
+/// it runs here, and a newly queued job wakes this process's worker. Every few seconds the copies of jobs running
+/// elsewhere are checked against the store, so a message lost on the way cannot leave a viewer waiting.
+/// </summary>
+public sealed class SharedJobUpdates(IJobEvents jobEvents, JobBoard board, JobRepository jobs, ILogger<SharedJobUpdates> logger) : BackgroundService
+{
+    private static readonly TimeSpan s_check = TimeSpan.FromSeconds(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (jobEvents is not RedisJobEvents events)
+        {
+            return;
+        }
+        await events.SubscribeAsync(board.Apply, Cancel, board.SignalReady);
+        using var timer = new PeriodicTimer(s_check);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                foreach (var mirror in board.Mirrors())
+                {
+                    if (jobs.FindClaimed(mirror.Id) is { } stored && stored.State.IsFinished())
+                    {
+                        var progress = mirror.Snapshot(null);
+                        board.Apply(new JobEvent(events.Node, stored, progress.Step, progress.Steps, null, 0, null, 0));
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private void Cancel(CancelRequest request)
+    {
+        if (board.Find(request.JobId) is { Lease: not null } job && !job.Cancellation.IsCancellationRequested)
+        {
+            logger.LogInformation("Job {Job} cancelled from another process", job.Id);
+            job.Stop(request.Admin);
+        }
+    }
+}
