@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Packs;
-using DreamOmni2.Engine.Prompting;
+using DreamOmni2.ShapeWorld.Prompting;
 
 namespace DreamOmni2.Translation.BuiltIn;
 

@@ -1,4 +1,4 @@
-namespace DreamOmni2.Engine.Prompting;
+namespace DreamOmni2.ShapeWorld.Prompting;
 
 /// <summary>
 /// The standard prompt forms of the shape world: the only sentences the tiny pack's generator is trained on and

@@ -1,6 +1,6 @@
-using DreamOmni2.Engine.Prompting;
+using DreamOmni2.ShapeWorld.Prompting;
 
-namespace DreamOmni2.DataFactory.Scenes;
+namespace DreamOmni2.ShapeWorld.Scenes;
 
 /// <summary>
 /// Where a pattern lightens or darkens the object's color, as a field over a sprite patch: 0 keeps the color,

@@ -1,7 +1,7 @@
-using DreamOmni2.Engine.Prompting;
-using DreamOmni2.DataFactory.Scenes;
+using DreamOmni2.ShapeWorld.Prompting;
+using DreamOmni2.ShapeWorld.Scenes;
 
-namespace DreamOmni2.DataFactory.Judging;
+namespace DreamOmni2.ShapeWorld.Judging;
 
 /// <summary>
 /// Every scene that differs from a target in exactly one attribute (shape, color, pattern, style, size, background

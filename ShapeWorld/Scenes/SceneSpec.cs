@@ -1,6 +1,6 @@
-using DreamOmni2.Engine.Prompting;
+using DreamOmni2.ShapeWorld.Prompting;
 
-namespace DreamOmni2.DataFactory.Scenes;
+namespace DreamOmni2.ShapeWorld.Scenes;
 
 /// <summary>
 /// Everything that determines a shape-world image: one object on a background. Attribute values are indices into

@@ -1,8 +1,8 @@
-using DreamOmni2.Engine.Prompting;
-using DreamOmni2.DataFactory.Judging;
-using DreamOmni2.DataFactory.Scenes;
+using DreamOmni2.ShapeWorld.Prompting;
+using DreamOmni2.ShapeWorld.Judging;
+using DreamOmni2.ShapeWorld.Scenes;
 
-namespace DreamOmni2.DataFactory.Tests.Scenes;
+namespace DreamOmni2.ShapeWorld.Tests.Scenes;
 
 public sealed class SceneRendererTests
 {

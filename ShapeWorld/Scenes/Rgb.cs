@@ -1,4 +1,4 @@
-namespace DreamOmni2.DataFactory.Scenes;
+namespace DreamOmni2.ShapeWorld.Scenes;
 
 /// <summary>An 8-bit RGB color.</summary>
 public readonly record struct Rgb(byte R, byte G, byte B)

@@ -1,8 +1,8 @@
-using DreamOmni2.DataFactory.Judging;
+using DreamOmni2.ShapeWorld.Judging;
 using DreamOmni2.DataFactory.Randomness;
-using DreamOmni2.DataFactory.Scenes;
+using DreamOmni2.ShapeWorld.Scenes;
 
-namespace DreamOmni2.DataFactory.Tests.Judging;
+namespace DreamOmni2.ShapeWorld.Tests.Judging;
 
 /// <summary>Imperfections a right answer may have: noise, a 1-px slip, softness.</summary>
 internal static class Degrade

@@ -1,4 +1,4 @@
-namespace DreamOmni2.DataFactory.Scenes;
+namespace DreamOmni2.ShapeWorld.Scenes;
 
 /// <summary>
 /// A square patch of antialiased shape coverage (0–255, row-major, <see cref="Side"/>² bytes) whose central pixel

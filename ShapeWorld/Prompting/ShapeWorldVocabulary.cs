@@ -1,4 +1,4 @@
-namespace DreamOmni2.Engine.Prompting;
+namespace DreamOmni2.ShapeWorld.Prompting;
 
 /// <summary>
 /// The words of the shape world the embedded tiny pack is trained on: every attribute value a scene can hold and

@@ -1,7 +1,7 @@
-using DreamOmni2.Engine.Prompting;
+using DreamOmni2.ShapeWorld.Prompting;
 using SkiaSharp;
 
-namespace DreamOmni2.DataFactory.Scenes;
+namespace DreamOmni2.ShapeWorld.Scenes;
 
 /// <summary>
 /// The coverage sprite of every (shape, size, style), rasterized once with Skia (antialiased). Objects sit on

@@ -1,4 +1,4 @@
-namespace DreamOmni2.DataFactory.Scenes;
+namespace DreamOmni2.ShapeWorld.Scenes;
 
 /// <summary>
 /// Draws a scene: its background image, then its object's sprite composited at the object's center with the

@@ -1,7 +1,7 @@
-using DreamOmni2.DataFactory.Judging;
-using DreamOmni2.DataFactory.Scenes;
+using DreamOmni2.ShapeWorld.Judging;
+using DreamOmni2.ShapeWorld.Scenes;
 
-namespace DreamOmni2.DataFactory.Tests.Scenes;
+namespace DreamOmni2.ShapeWorld.Tests.Scenes;
 
 public sealed class PaletteTests
 {

@@ -1,6 +1,6 @@
-using DreamOmni2.Engine.Prompting;
+using DreamOmni2.ShapeWorld.Prompting;
 
-namespace DreamOmni2.DataFactory.Scenes;
+namespace DreamOmni2.ShapeWorld.Scenes;
 
 /// <summary>
 /// The fixed RGB of every color and background word and the pixel size of every size word. Object colors are

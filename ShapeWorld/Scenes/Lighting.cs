@@ -1,4 +1,4 @@
-namespace DreamOmni2.DataFactory.Scenes;
+namespace DreamOmni2.ShapeWorld.Scenes;
 
 /// <summary>The light falling on a background; part of the background's identity (it travels with it).</summary>
 public enum Lighting

@@ -1,6 +1,6 @@
-using DreamOmni2.DataFactory.Scenes;
+using DreamOmni2.ShapeWorld.Scenes;
 
-namespace DreamOmni2.DataFactory.Judging;
+namespace DreamOmni2.ShapeWorld.Judging;
 
 /// <summary>Pixel sets of a 64×64 image, one flag a pixel, and errors measured over them.</summary>
 public static class PixelRegions

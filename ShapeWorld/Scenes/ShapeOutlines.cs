@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace DreamOmni2.DataFactory.Scenes;
+namespace DreamOmni2.ShapeWorld.Scenes;
 
 /// <summary>The outline of every shape word as a Skia path filling a box of a given side, centered on the origin.</summary>
 public static class ShapeOutlines

@@ -1,9 +1,9 @@
-using DreamOmni2.Engine.Prompting;
-using DreamOmni2.DataFactory.Judging;
-using DreamOmni2.DataFactory.Scenes;
+using DreamOmni2.ShapeWorld.Prompting;
+using DreamOmni2.ShapeWorld.Judging;
+using DreamOmni2.ShapeWorld.Scenes;
 using DreamOmni2.DataFactory.Tasks;
 
-namespace DreamOmni2.DataFactory.Tests.Judging;
+namespace DreamOmni2.ShapeWorld.Tests.Judging;
 
 public sealed class ShapeWorldJudgeTests
 {

@@ -1,4 +1,4 @@
-namespace DreamOmni2.Engine.Prompting;
+namespace DreamOmni2.ShapeWorld.Prompting;
 
 /// <summary>The attributes a shape-world scene has, which tasks change and prompts name.</summary>
 public enum ShapeWorldAttribute

@@ -1,4 +1,4 @@
-namespace DreamOmni2.DataFactory.Judging;
+namespace DreamOmni2.ShapeWorld.Judging;
 
 /// <summary>The verdict on one output and the measurements it rests on (errors are mean absolute differences in
 /// gray levels, 0–255, after the output is aligned to the target).</summary>

@@ -1,6 +1,6 @@
-using DreamOmni2.DataFactory.Scenes;
+using DreamOmni2.ShapeWorld.Scenes;
 
-namespace DreamOmni2.DataFactory.Judging;
+namespace DreamOmni2.ShapeWorld.Judging;
 
 /// <summary>
 /// Finds where the object is in an image whose background is known: the pixels that differ from the background by

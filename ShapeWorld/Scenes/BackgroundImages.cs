@@ -1,4 +1,4 @@
-namespace DreamOmni2.DataFactory.Scenes;
+namespace DreamOmni2.ShapeWorld.Scenes;
 
 /// <summary>
 /// The 64×64 RGB image of every (background, lighting), built once. A lit background runs from 22% toward white on

@@ -1,7 +1,6 @@
-using DreamOmni2.DataFactory.Scenes;
-using DreamOmni2.DataFactory.Tasks;
+using DreamOmni2.ShapeWorld.Scenes;
 
-namespace DreamOmni2.DataFactory.Judging;
+namespace DreamOmni2.ShapeWorld.Judging;
 
 /// <summary>
 /// Decides from the ground truth whether an output answers a sample's request. The output is first aligned to the
@@ -39,7 +38,7 @@ public static class ShapeWorldJudge
     private const string ObjectOff = "object error";
     private const string BackgroundChanged = "background error";
 
-    public static JudgeResult Judge(Sample sample, ReadOnlySpan<byte> outputRgb)
+    public static JudgeResult Judge(IGroundTruth sample, ReadOnlySpan<byte> outputRgb)
     {
         if (outputRgb.Length != SceneRenderer.RgbLength)
         {
@@ -97,7 +96,7 @@ public static class ShapeWorldJudge
 
     /// <summary>The least margin by which the output is nearer the target than a wrong answer, that answer's kind and
     /// scene, and the least margin over the distractors alone.</summary>
-    private static (double Margin, string NearestKind, string NearestWrong, double DistractorMargin) Attribution(Sample sample, byte[] output)
+    private static (double Margin, string NearestKind, string NearestWrong, double DistractorMargin) Attribution(IGroundTruth sample, byte[] output)
     {
         var target = sample.Target.Rgb;
         var targetErrors = new int[target.Length];

@@ -1,6 +1,6 @@
-using DreamOmni2.Engine.Prompting;
+using DreamOmni2.ShapeWorld.Prompting;
 
-namespace DreamOmni2.DataFactory.Scenes;
+namespace DreamOmni2.ShapeWorld.Scenes;
 
 /// <summary>Value indices the rules of the scene world name, looked up in the vocabulary they belong to.</summary>
 public static class ShapeWorldValues
