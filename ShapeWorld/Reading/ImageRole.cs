@@ -1,5 +1,5 @@
 using DreamOmni2.ShapeWorld.Prompting;
-namespace DreamOmni2.Translation.BuiltIn;
+namespace DreamOmni2.ShapeWorld.Reading;
 
 /// <summary>What an instruction uses an image for.</summary>
 internal abstract record ImageRole(int Image);

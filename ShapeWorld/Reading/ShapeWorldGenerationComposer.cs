@@ -1,6 +1,8 @@
 using DreamOmni2.ShapeWorld.Prompting;
 
-namespace DreamOmni2.Translation.BuiltIn;
+using DreamOmni2.Translation.BuiltIn;
+
+namespace DreamOmni2.ShapeWorld.Reading;
 
 /// <summary>
 /// Writes a generation as one standard sentence: from images, "generate the object of image a with the … of image b

@@ -1,7 +1,7 @@
 using DreamOmni2.Contracts;
 using DreamOmni2.ShapeWorld.Prompting;
 
-namespace DreamOmni2.Translation.BuiltIn;
+namespace DreamOmni2.ShapeWorld.Reading;
 
 /// <summary>
 /// Every word the built-in translator understands in a shape-world instruction and what it means: the vocabulary of

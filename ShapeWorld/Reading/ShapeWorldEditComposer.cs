@@ -1,6 +1,8 @@
 using DreamOmni2.ShapeWorld.Prompting;
 
-namespace DreamOmni2.Translation.BuiltIn;
+using DreamOmni2.Translation.BuiltIn;
+
+namespace DreamOmni2.ShapeWorld.Reading;
 
 /// <summary>
 /// Writes an edit as one standard sentence: the shape in image 1 takes one attribute of another image, or one new

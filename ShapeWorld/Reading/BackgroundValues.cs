@@ -1,6 +1,8 @@
 using DreamOmni2.ShapeWorld.Prompting;
 
-namespace DreamOmni2.Translation.BuiltIn;
+using DreamOmni2.Translation.BuiltIn;
+
+namespace DreamOmni2.ShapeWorld.Reading;
 
 /// <summary>
 /// Background words ("white", "sand", "gray") are not colors a shape can have, so one counts only when the instruction

@@ -1,6 +1,8 @@
 using DreamOmni2.Contracts;
 using DreamOmni2.ShapeWorld.Prompting;
-namespace DreamOmni2.Translation.BuiltIn;
+using DreamOmni2.Translation.BuiltIn;
+
+namespace DreamOmni2.ShapeWorld.Reading;
 
 /// <summary>
 /// The tokens of an instruction with each image's role attached and the words that role used marked as taken.

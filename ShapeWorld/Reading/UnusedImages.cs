@@ -1,4 +1,4 @@
-namespace DreamOmni2.Translation.BuiltIn;
+namespace DreamOmni2.ShapeWorld.Reading;
 
 /// <summary>Tells a person which of the request's images the translated prompt does not use.</summary>
 internal static class UnusedImages

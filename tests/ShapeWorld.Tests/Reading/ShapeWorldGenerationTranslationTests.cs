@@ -1,10 +1,11 @@
 using DreamOmni2.Contracts;
-using DreamOmni2.Translation.BuiltIn;
+using DreamOmni2.ShapeWorld.Reading;
+using DreamOmni2.Translation;
 
-namespace DreamOmni2.Translation.Tests.BuiltIn;
+namespace DreamOmni2.ShapeWorld.Tests.Reading;
 
 /// <summary>Generations for the shape-world pack: from images, and from text alone.</summary>
-public sealed class BuiltInGenerationTranslationTests
+public sealed class ShapeWorldGenerationTranslationTests
 {
     public static TheoryData<int, string, string> Generations => new()
     {
@@ -75,6 +76,6 @@ public sealed class BuiltInGenerationTranslationTests
     }
 
     private static Task<InstructionTranslation> Translate(int imageCount, string instruction) =>
-        new BuiltInInstructionTranslator().TranslateAsync(
+        new ShapeWorldTranslator().TranslateAsync(
             Requests.Make(GenerationMode.Generate, imageCount, instruction), CancellationToken.None);
 }

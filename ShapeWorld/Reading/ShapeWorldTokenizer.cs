@@ -1,7 +1,9 @@
 using DreamOmni2.ShapeWorld.Prompting;
 using System.Text.RegularExpressions;
 
-namespace DreamOmni2.Translation.BuiltIn;
+using DreamOmni2.Translation.BuiltIn;
+
+namespace DreamOmni2.ShapeWorld.Reading;
 
 /// <summary>
 /// Splits an instruction whose image references are already canonical ("image 2") into <see cref="Token"/>s: lower

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace DreamOmni2.Translation.BuiltIn;
+namespace DreamOmni2.ShapeWorld.Reading;
 
 /// <summary>
 /// Rewrites the set phrases people use for shape-world requests into words the tokenizer reads one at a time:

@@ -1,7 +1,8 @@
 using DreamOmni2.Contracts;
 using DreamOmni2.ShapeWorld.Prompting;
+using DreamOmni2.Translation.BuiltIn;
 
-namespace DreamOmni2.Translation.BuiltIn;
+namespace DreamOmni2.ShapeWorld.Reading;
 
 /// <summary>One word of an instruction as the built-in translator reads it. <see cref="Said"/> is the word as written.</summary>
 internal abstract record Token(string Said);

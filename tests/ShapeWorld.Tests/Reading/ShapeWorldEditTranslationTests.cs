@@ -1,11 +1,11 @@
 using DreamOmni2.Contracts;
-using DreamOmni2.Translation.BuiltIn;
+using DreamOmni2.ShapeWorld.Reading;
 using DreamOmni2.Translation;
 
-namespace DreamOmni2.Translation.Tests.BuiltIn;
+namespace DreamOmni2.ShapeWorld.Tests.Reading;
 
 /// <summary>Edits for the shape-world pack: every way of asking becomes one standard edit sentence.</summary>
-public sealed class BuiltInEditTranslationTests
+public sealed class ShapeWorldEditTranslationTests
 {
     public static TheoryData<int, string, string> Edits => new()
     {
@@ -107,5 +107,5 @@ public sealed class BuiltInEditTranslationTests
     }
 
     private static Task<InstructionTranslation> Translate(int imageCount, string instruction) =>
-        new BuiltInInstructionTranslator().TranslateAsync(Requests.Make(GenerationMode.Edit, imageCount, instruction), CancellationToken.None);
+        new ShapeWorldTranslator().TranslateAsync(Requests.Make(GenerationMode.Edit, imageCount, instruction), CancellationToken.None);
 }
