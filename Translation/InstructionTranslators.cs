@@ -17,14 +17,14 @@ public static class InstructionTranslators
             : new BuiltInInstructionTranslator();
 
     /// <summary>
-    /// The translator for a pack. A shape-world pack's text encoder reads only the standard sentences, which the
-    /// built-in rules write and a VLM does not, so it always gets the built-in translator; other packs get the VLM when
-    /// one is configured, shown each image at the pack's bucket size.
+    /// The translator for a pack: the first that one of <paramref name="packTranslators"/> has for it (a pack whose
+    /// text encoder reads only a fixed language gets the rules that write it, which a VLM does not), otherwise the VLM
+    /// when one is configured, shown each image at the pack's bucket size.
     /// </summary>
-    public static IInstructionTranslator ForPack(PackManifest manifest, VlmTranslatorOptions? vlm) =>
-        manifest.Prompt.Style == PromptStyle.ShapeWorld
-            ? new BuiltInInstructionTranslator()
-            : Create(vlm, ImagePreparerFor(manifest));
+    public static IInstructionTranslator ForPack(
+        PackManifest manifest, VlmTranslatorOptions? vlm, params IEnumerable<IPackTranslatorFactory> packTranslators) =>
+        packTranslators.Select(factory => factory.ForPack(manifest)).FirstOrDefault(translator => translator is not null)
+        ?? Create(vlm, ImagePreparerFor(manifest));
 
     /// <summary>The reflection loop, or null: reflection needs a VLM to judge results.</summary>
     public static ReflectionLoop? CreateReflectionLoop(VlmTranslatorOptions? vlm, IVlmImagePreparer? imagePreparer = null) =>

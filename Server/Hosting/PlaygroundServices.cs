@@ -14,6 +14,7 @@ using DreamOmni2.Server.Sharing;
 using DreamOmni2.Server.Storage;
 using DreamOmni2.Server.Telemetry;
 using DreamOmni2.Server.Uploads;
+using DreamOmni2.ShapeWorld.Reading;
 using DreamOmni2.Translation.Reflection;
 using DreamOmni2.Translation.Vlm;
 using DreamOmni2.Translation;
@@ -131,7 +132,7 @@ public static class PlaygroundServices
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("DreamOmni2.Engine");
         var sessions = PackSessions.Open(ModelPack.Load(packFolder), options.Provider, logger, options.IntraOpThreads);
         var vlm = provider.GetRequiredService<IConfiguration>().GetSection(VlmTranslatorOptions.SectionName).Get<VlmTranslatorOptions>();
-        var translator = InstructionTranslators.ForPack(sessions.Pack.Manifest, vlm);
+        var translator = InstructionTranslators.ForPack(sessions.Pack.Manifest, vlm, new ShapeWorldTranslatorFactory());
         logger.LogInformation("Playground pack: {Folder}; translator: {Translator}", packFolder, translator.GetType().Name);
         return new PlaygroundEngine(sessions, translator, options.DefaultSteps);
     }

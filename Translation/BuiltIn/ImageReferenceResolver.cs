@@ -4,7 +4,7 @@ using DreamOmni2.Contracts;
 namespace DreamOmni2.Translation.BuiltIn;
 
 /// <summary>The instruction with every reference to an image rewritten to "image N", and the images it names.</summary>
-internal sealed record ResolvedReferences(string Text, IReadOnlySet<int> Images);
+public sealed record ResolvedReferences(string Text, IReadOnlySet<int> Images);
 
 /// <summary>
 /// Rewrites the ways people point at images ("the first picture", "image two", "photo #3", "the last image",
@@ -12,10 +12,10 @@ internal sealed record ResolvedReferences(string Text, IReadOnlySet<int> Images)
 /// images. Positional words ("left", "right", "other") are read only where they can mean one image; "the image" and
 /// "this photo" only when there is one image, and are left as written otherwise.
 /// </summary>
-internal static partial class ImageReferenceResolver
+public static partial class ImageReferenceResolver
 {
     /// <summary>The words people use for an image, "|"-separated.</summary>
-    internal const string NounWords = "image|picture|photograph|photo|pic|img";
+    public const string NounWords = "image|picture|photograph|photo|pic|img";
     private const string Noun = "(?:" + NounWords + ")";
     private const string Cardinal = "one|two|three|four|five|six|seven|eight|nine|ten";
     private const string Ordinal = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|10th|last|final";
@@ -35,7 +35,7 @@ internal static partial class ImageReferenceResolver
         ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
     /// <exception cref="InstructionNotUnderstoodException">A reference names an image the request lacks or could mean several.</exception>
-    public static ResolvedReferences Resolve(string instruction, int imageCount, GenerationMode mode)
+    internal static ResolvedReferences Resolve(string instruction, int imageCount, GenerationMode mode)
     {
         var explicitImages = Reference().Matches(instruction)
             .Where(m => !IsOther(m))

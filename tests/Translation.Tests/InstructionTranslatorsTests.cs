@@ -1,3 +1,4 @@
+using DreamOmni2.Engine.Packs;
 using DreamOmni2.Translation.BuiltIn;
 using DreamOmni2.Translation.Vlm;
 
@@ -22,12 +23,22 @@ public sealed class InstructionTranslatorsTests
     }
 
     [Fact]
-    public void A_shape_world_pack_always_gets_the_built_in_translator_whose_sentences_its_encoder_reads()
+    public void A_pack_a_factory_knows_gets_its_translator_and_any_other_the_vlm_or_the_built_in_rules()
     {
         var vlm = new VlmTranslatorOptions { Endpoint = new Uri("http://127.0.0.1:8000/v1"), Model = "qwen2.5-vl-7b" };
+        var shapeWorldRules = new StyleFactory(PromptStyle.ShapeWorld);
 
-        Assert.IsType<BuiltInInstructionTranslator>(InstructionTranslators.ForPack(FixtureManifest.WithStyle("shape-world"), vlm));
-        Assert.IsType<VlmInstructionTranslator>(InstructionTranslators.ForPack(FixtureManifest.WithStyle("natural"), vlm));
-        Assert.IsType<BuiltInInstructionTranslator>(InstructionTranslators.ForPack(FixtureManifest.WithStyle("natural"), null));
+        Assert.Same(shapeWorldRules.Translator, InstructionTranslators.ForPack(FixtureManifest.WithStyle("shape-world"), vlm, shapeWorldRules));
+        Assert.IsType<VlmInstructionTranslator>(InstructionTranslators.ForPack(FixtureManifest.WithStyle("natural"), vlm, shapeWorldRules));
+        Assert.IsType<BuiltInInstructionTranslator>(InstructionTranslators.ForPack(FixtureManifest.WithStyle("natural"), null, shapeWorldRules));
+        Assert.IsType<VlmInstructionTranslator>(InstructionTranslators.ForPack(FixtureManifest.WithStyle("shape-world"), vlm));
+    }
+
+    /// <summary>Knows the packs of one prompt style, as ShapeWorld's factory knows shape-world packs.</summary>
+    private sealed class StyleFactory(PromptStyle style) : IPackTranslatorFactory
+    {
+        public IInstructionTranslator Translator { get; } = new BuiltInInstructionTranslator();
+
+        public IInstructionTranslator? ForPack(PackManifest manifest) => manifest.Prompt.Style == style ? Translator : null;
     }
 }

@@ -8,7 +8,7 @@ namespace DreamOmni2.Translation.Tests;
 internal static class Requests
 {
     public static TranslationRequest Make(
-        GenerationMode mode, int imageCount, string instruction, PromptStyle style = PromptStyle.ShapeWorld) =>
+        GenerationMode mode, int imageCount, string instruction, PromptStyle style) =>
         new(Images(imageCount), instruction, mode, style);
 
     public static IReadOnlyList<TranslationImage> Images(int count) =>

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using DreamOmni2.Cli.Evaluation;
 using DreamOmni2.Contracts;
-using DreamOmni2.DataFactory.Judging;
+using DreamOmni2.ShapeWorld.Judging;
 using DreamOmni2.DataFactory.Tasks;
 using DreamOmni2.Engine.Latents;
-using DreamOmni2.Engine.Prompting;
+using DreamOmni2.ShapeWorld.Prompting;
 
 namespace DreamOmni2.Cli.Tests.Evaluation;
 

@@ -1,5 +1,5 @@
 using DreamOmni2.DataFactory.Cli;
-using DreamOmni2.Engine.Prompting;
+using DreamOmni2.ShapeWorld.Prompting;
 
 namespace DreamOmni2.DataFactory.Tests.Cli;
 

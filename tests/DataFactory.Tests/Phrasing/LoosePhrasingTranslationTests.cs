@@ -2,7 +2,7 @@ using DreamOmni2.Contracts;
 using DreamOmni2.DataFactory.Tasks;
 using DreamOmni2.DataFactory.Tests.Tasks;
 using DreamOmni2.Engine.Packs;
-using DreamOmni2.Translation.BuiltIn;
+using DreamOmni2.ShapeWorld.Reading;
 using DreamOmni2.Translation;
 using DreamOmni2.Engine;
 
@@ -17,7 +17,7 @@ public sealed class LoosePhrasingTranslationTests
     [Fact]
     public async Task The_built_in_translator_reads_every_loose_phrasing_back_to_the_standard_prompt()
     {
-        var translator = new BuiltInInstructionTranslator();
+        var translator = new ShapeWorldTranslator();
         var misread = new List<string>();
         var read = 0;
         foreach (var sample in TrainingSamples.First)

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
-using DreamOmni2.DataFactory.Scenes;
+using DreamOmni2.ShapeWorld.Scenes;
 using DreamOmni2.DataFactory.Streaming;
 
 namespace DreamOmni2.DataFactory.Tests.Streaming;

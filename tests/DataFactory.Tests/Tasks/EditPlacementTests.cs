@@ -1,4 +1,4 @@
-using DreamOmni2.DataFactory.Scenes;
+using DreamOmni2.ShapeWorld.Scenes;
 using DreamOmni2.DataFactory.Tasks;
 
 namespace DreamOmni2.DataFactory.Tests.Tasks;

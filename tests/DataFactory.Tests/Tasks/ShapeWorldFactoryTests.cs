@@ -1,6 +1,6 @@
 using DreamOmni2.DataFactory.Streaming;
 using DreamOmni2.DataFactory.Tasks;
-using DreamOmni2.Engine.Prompting;
+using DreamOmni2.ShapeWorld.Prompting;
 
 namespace DreamOmni2.DataFactory.Tests.Tasks;
 

@@ -1,5 +1,5 @@
-using DreamOmni2.Engine.Prompting;
-using DreamOmni2.DataFactory.Scenes;
+using DreamOmni2.ShapeWorld.Prompting;
+using DreamOmni2.ShapeWorld.Scenes;
 using DreamOmni2.DataFactory.Tasks;
 
 namespace DreamOmni2.DataFactory.Tests.Tasks;

@@ -21,16 +21,42 @@ public sealed class BuiltInNaturalTranslationTests
         { GenerationMode.Edit, 2, "hang the picture frame from image 2 on the wall", "hang the picture frame from image 2 on the wall" },
     };
 
+    /// <summary>References it cannot resolve without guessing; the rest of the refusals are the shape world's
+    /// (tests/ShapeWorld.Tests/Reading).</summary>
+    public static TheoryData<GenerationMode, int, string, string> Refusals => new()
+    {
+        { GenerationMode.Edit, 2, "put the hat from image 3 on the dog", "there is no image 3: the request has 2 images" },
+        { GenerationMode.Generate, 3, "the cat from the left one", "\"the left one\" needs exactly two images: the request has 3 images" },
+    };
+
     [Theory]
     [MemberData(nameof(Rewrites))]
     public async Task References_become_image_N_and_the_rest_is_kept(GenerationMode mode, int imageCount, string instruction, string expected)
     {
-        var translation = await new BuiltInInstructionTranslator().TranslateAsync(
-            Requests.Make(mode, imageCount, instruction, PromptStyle.Natural), CancellationToken.None);
+        var translation = await Translate(mode, imageCount, instruction);
 
         Assert.False(translation.FellBack, string.Join("; ", translation.Warnings));
         Assert.Equal(expected, translation.Prompt);
         var warning = Assert.Single(translation.Warnings);
         Assert.Contains("only rewrites image references", warning);
     }
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task Instruction_is_kept_and_the_reason_given(GenerationMode mode, int imageCount, string instruction, string reason)
+    {
+        var translation = await Translate(mode, imageCount, instruction);
+
+        Assert.Equal((true, instruction, ""), (translation.FellBack, translation.Prompt, translation.RawText));
+        Assert.Contains(reason, Assert.Single(translation.Warnings));
+    }
+
+    [Fact]
+    public Task A_cancelled_request_throws_instead_of_falling_back() =>
+        Assert.ThrowsAnyAsync<OperationCanceledException>(() => new BuiltInInstructionTranslator().TranslateAsync(
+            Requests.Make(GenerationMode.Edit, 1, "make the sky red", PromptStyle.Natural), new CancellationToken(canceled: true)));
+
+    private static Task<InstructionTranslation> Translate(GenerationMode mode, int imageCount, string instruction) =>
+        new BuiltInInstructionTranslator().TranslateAsync(
+            Requests.Make(mode, imageCount, instruction, PromptStyle.Natural), CancellationToken.None);
 }

@@ -5,6 +5,7 @@ using DreamOmni2.DataFactory.Tasks;
 using DreamOmni2.Engine.Latents;
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Runtime;
+using DreamOmni2.ShapeWorld.Reading;
 using DreamOmni2.Translation;
 
 namespace DreamOmni2.Cli.Commands;
@@ -65,7 +66,8 @@ public static class EvalCommand
                 PlacementNames.Single(p => p.Value == parsed.GetValue(place)).Key);
             var report = new EvaluationReport();
             int total = plan.Cases * plan.Tasks.Count * plan.Schemes.Count;
-            await foreach (var outcome in new AblationEvaluation(sessions, InstructionTranslators.ForPack(sessions.Pack.Manifest, null)).RunAsync(plan, cancellationToken))
+            var translator = InstructionTranslators.ForPack(sessions.Pack.Manifest, null, new ShapeWorldTranslatorFactory());
+            await foreach (var outcome in new AblationEvaluation(sessions, translator).RunAsync(plan, cancellationToken))
             {
                 report.Add(outcome);
                 await console.Error.WriteAsync($"\r{report.Outcomes.Count}/{total} runs");

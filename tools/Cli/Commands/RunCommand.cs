@@ -6,6 +6,7 @@ using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Pipeline;
 using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine.Runtime;
+using DreamOmni2.ShapeWorld.Reading;
 using DreamOmni2.Translation;
 using DreamOmni2.Engine;
 
@@ -78,7 +79,8 @@ public static class RunCommand
             {
                 var translationRequest = new TranslationRequest(
                     imageBytes.Select(b => TranslationImage.FromEncoded(b)).ToList(), settings.Instruction, settings.Mode, sessions.Pack.Manifest.Prompt.Style);
-                translation = await InstructionTranslators.ForPack(sessions.Pack.Manifest, null).TranslateAsync(translationRequest, cancellationToken);
+                var translator = InstructionTranslators.ForPack(sessions.Pack.Manifest, null, new ShapeWorldTranslatorFactory());
+                translation = await translator.TranslateAsync(translationRequest, cancellationToken);
                 await console.Error.WriteLineAsync($"prompt: {translation.Prompt}");
                 await TranslationReport.WriteAsync(translation, console);
             }

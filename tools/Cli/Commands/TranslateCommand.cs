@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Packs;
+using DreamOmni2.ShapeWorld.Reading;
 using DreamOmni2.Translation.Vlm;
 using DreamOmni2.Translation;
 using DreamOmni2.Engine;
@@ -47,7 +48,7 @@ public static class TranslateCommand
                 manifest.Prompt.Style);
             var vlm = parsed.GetValue(endpoint) is { } url ? VlmOptions(url, parsed, model, apiKey, timeout, retries) : null;
             var translator = vlm is null
-                ? InstructionTranslators.ForPack(manifest, null)
+                ? InstructionTranslators.ForPack(manifest, null, new ShapeWorldTranslatorFactory())
                 : InstructionTranslators.Create(vlm, InstructionTranslators.ImagePreparerFor(manifest));
             using var owned = translator as IDisposable;
             var translation = await translator.TranslateAsync(request, cancellationToken);

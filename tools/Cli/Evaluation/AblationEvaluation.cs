@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using DreamOmni2.Contracts;
-using DreamOmni2.DataFactory.Judging;
-using DreamOmni2.DataFactory.Scenes;
+using DreamOmni2.ShapeWorld.Judging;
+using DreamOmni2.ShapeWorld.Scenes;
 using DreamOmni2.DataFactory.Tasks;
 using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Engine.Pipeline;

@@ -1,5 +1,5 @@
 using DreamOmni2.Contracts;
-using DreamOmni2.DataFactory.Judging;
+using DreamOmni2.ShapeWorld.Judging;
 using DreamOmni2.DataFactory.Tasks;
 using DreamOmni2.Engine.Latents;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using DreamOmni2.Contracts;
 using DreamOmni2.DataFactory.Tasks;
 using DreamOmni2.Engine.Latents;
-using DreamOmni2.Engine.Prompting;
+using DreamOmni2.ShapeWorld.Prompting;
 
 namespace DreamOmni2.Cli.Evaluation;
 

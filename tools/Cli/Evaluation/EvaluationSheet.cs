@@ -1,6 +1,6 @@
 using DreamOmni2.Contracts;
 using DreamOmni2.DataFactory.Export;
-using DreamOmni2.DataFactory.Scenes;
+using DreamOmni2.ShapeWorld.Scenes;
 using DreamOmni2.Engine.Latents;
 using SkiaSharp;
 

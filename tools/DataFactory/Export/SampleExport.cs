@@ -1,6 +1,6 @@
-using DreamOmni2.Engine.Prompting;
+using DreamOmni2.ShapeWorld.Prompting;
 using System.Text.Json;
-using DreamOmni2.DataFactory.Scenes;
+using DreamOmni2.ShapeWorld.Scenes;
 using DreamOmni2.DataFactory.Tasks;
 
 namespace DreamOmni2.DataFactory.Export;
@@ -77,8 +77,8 @@ public static class SampleExport
             spec.WordOf(ShapeWorldAttribute.Background),
             spec.Lighting switch
             {
-                Scenes.Lighting.FromTop => "from_top",
-                Scenes.Lighting.FromLeft => "from_left",
+                ShapeWorld.Scenes.Lighting.FromTop => "from_top",
+                ShapeWorld.Scenes.Lighting.FromLeft => "from_left",
                 _ => "flat",
             },
             spec.CenterX,

@@ -1,4 +1,4 @@
-using DreamOmni2.DataFactory.Scenes;
+using DreamOmni2.ShapeWorld.Scenes;
 
 namespace DreamOmni2.DataFactory.Tasks;
 

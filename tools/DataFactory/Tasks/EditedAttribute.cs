@@ -1,4 +1,4 @@
-using DreamOmni2.Engine.Prompting;
+using DreamOmni2.ShapeWorld.Prompting;
 
 namespace DreamOmni2.DataFactory.Tasks;
 

@@ -1,4 +1,5 @@
-using DreamOmni2.DataFactory.Scenes;
+using DreamOmni2.ShapeWorld.Judging;
+using DreamOmni2.ShapeWorld.Scenes;
 
 namespace DreamOmni2.DataFactory.Tasks;
 
@@ -7,7 +8,7 @@ namespace DreamOmni2.DataFactory.Tasks;
 /// prompt, loose phrasings of the same request, and the labels (each image's scene spec and object mask, and the
 /// distractor targets a wrong answer would look like).
 /// </summary>
-public sealed class Sample
+public sealed class Sample : IGroundTruth
 {
     public Sample(
         long index,
@@ -35,7 +36,7 @@ public sealed class Sample
 
     public RenderedScene Target { get; }
 
-    /// <summary>The request in the standard form of <see cref="DreamOmni2.Engine.Prompting.ShapeWorldPrompt"/>.</summary>
+    /// <summary>The request in the standard form of <see cref="DreamOmni2.ShapeWorld.Prompting.ShapeWorldPrompt"/>.</summary>
     public string Prompt { get; }
 
     /// <summary>The same request worded the way people say it (3–5 phrasings).</summary>

@@ -1,6 +1,6 @@
 using DreamOmni2.DataFactory.Randomness;
-using DreamOmni2.DataFactory.Scenes;
-using DreamOmni2.Engine.Prompting;
+using DreamOmni2.ShapeWorld.Scenes;
+using DreamOmni2.ShapeWorld.Prompting;
 
 namespace DreamOmni2.DataFactory.Tasks;
 

@@ -1,9 +1,0 @@
-namespace DreamOmni2.DataFactory.Scenes;
-
-/// <summary>The light falling on a background; part of the background's identity (it travels with it).</summary>
-public enum Lighting
-{
-    Flat,
-    FromTop,
-    FromLeft,
-}
