@@ -8,7 +8,10 @@ ARG FLAVOR
 WORKDIR /src
 # Restore from the project files alone, so that a change to the sources reuses this layer.
 COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY Contracts/Contracts.csproj Contracts/
 COPY Engine/Engine.csproj Engine/
+COPY Translation/Translation.csproj Translation/
+COPY ShapeWorld/ShapeWorld.csproj ShapeWorld/
 COPY Components/Components.csproj Components/
 COPY Server/Server.csproj Server/
 COPY tools/publish.sh tools/

@@ -41,6 +41,12 @@ public sealed class PlaygroundOptions
     /// </summary>
     public string? Redis { get; set; }
 
+    /// <summary>
+    /// How long a worker's claim on a job holds without renewal (it renews every third of it): a worker that dies is
+    /// noticed, and its job queued again, this long after.
+    /// </summary>
+    public TimeSpan WorkerLease { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Whether jobs are queued in the store for any worker process rather than in this one's memory.</summary>
     public bool SharedQueue => !string.IsNullOrWhiteSpace(Redis);
 

@@ -66,7 +66,8 @@ public static class PlaygroundServices
         services.AddSingleton<JobService>();
         services.AddSingleton<ShareService>();
         services.AddSingleton<JobDispatcher>();
-        services.AddSingleton<SharedJobQueue>();
+        services.AddSingleton(provider => new SharedJobQueue(provider.GetRequiredService<PlaygroundDatabase>(),
+            provider.GetRequiredService<JobRepository>(), provider.GetRequiredService<TimeProvider>(), Options(provider).WorkerLease));
         services.AddSingleton<SharedJobDispatcher>();
         services.AddSingleton<IJobSource>(provider => Options(provider).SharedQueue
             ? provider.GetRequiredService<SharedJobDispatcher>() : provider.GetRequiredService<JobDispatcher>());

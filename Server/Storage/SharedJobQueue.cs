@@ -15,9 +15,10 @@ public sealed record JobLease(string JobId, string Worker, long Attempt, DateTim
 /// and runs elsewhere. Every write of a claimed job names its claim, so a worker that lost its lease (a long pause, a
 /// partition) can never write over the job's next run: a job finishes once.
 /// </summary>
-public sealed class SharedJobQueue(PlaygroundDatabase database, JobRepository jobs, TimeProvider clock)
+public sealed class SharedJobQueue(PlaygroundDatabase database, JobRepository jobs, TimeProvider clock, TimeSpan leaseLength)
 {
-    public static readonly TimeSpan LeaseLength = TimeSpan.FromSeconds(30);
+    /// <summary>How long a claim holds without renewal: a worker that dies is noticed this long after.</summary>
+    public TimeSpan LeaseLength { get; } = leaseLength;
 
     /// <summary>Claims the next job in fair order whose prompt is ready; null when none waits.</summary>
     public (JobLease Lease, JobRecord Job)? Claim(string worker)

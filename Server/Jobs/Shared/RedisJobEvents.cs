@@ -23,6 +23,7 @@ public sealed class RedisJobEvents : IJobEvents, IAsyncDisposable
     private readonly CancellationTokenSource _stopped = new();
     private readonly Task _sending;
     private readonly ILogger<RedisJobEvents> _logger;
+    private int _disposed;
 
     public RedisJobEvents(IConnectionMultiplexer redis, ILogger<RedisJobEvents> logger)
     {
@@ -106,6 +107,11 @@ public sealed class RedisJobEvents : IJobEvents, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Registered as itself and as IJobEvents, it is handed to disposal twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         await _stopped.CancelAsync();
         await _sending;
         _stopped.Dispose();

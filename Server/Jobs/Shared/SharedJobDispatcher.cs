@@ -13,7 +13,7 @@ public sealed class SharedJobDispatcher(
     SharedJobQueue queue, JobBoard board, JobMetrics metrics, PlaygroundEngine engine, TimeProvider clock, ILogger<SharedJobDispatcher> logger) : IJobSource
 {
     private static readonly TimeSpan s_poll = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan s_reapEvery = TimeSpan.FromSeconds(5);
+
     private DateTimeOffset _lastReap = DateTimeOffset.MinValue;
     private bool _announced;
 
@@ -55,7 +55,7 @@ public sealed class SharedJobDispatcher(
     private void ReapExpired()
     {
         var now = clock.GetUtcNow();
-        if (now - _lastReap < s_reapEvery)
+        if (now - _lastReap < queue.LeaseLength / 3)
         {
             return;
         }
@@ -68,7 +68,7 @@ public sealed class SharedJobDispatcher(
 
     private async Task KeepLeaseAsync(LiveJob job)
     {
-        using var timer = new PeriodicTimer(SharedJobQueue.LeaseLength / 3, clock);
+        using var timer = new PeriodicTimer(queue.LeaseLength / 3, clock);
         while (await timer.WaitForNextTickAsync())
         {
             if (job.Lost || job.Record.State.IsFinished() || job.Lease is not { } lease)

@@ -48,7 +48,7 @@ public sealed class SharedJobQueueTests : IDisposable
         var (first, _) = queue.Claim("w1")!.Value;
         Assert.NotNull(queue.Renew(first));
 
-        _store.Clock.Advance(SharedJobQueue.LeaseLength + TimeSpan.FromSeconds(1));
+        _store.Clock.Advance(TimeSpan.FromSeconds(31));
         Assert.Equal([job.Id], queue.RequeueExpired());
         var (second, running) = queue.Claim("w2")!.Value;
 
@@ -109,7 +109,7 @@ public sealed class SharedJobQueueTests : IDisposable
     {
         var database = _store.Open(store);
         var jobs = new JobRepository(database);
-        return (jobs, new SharedJobQueue(database, jobs, _store.Clock));
+        return (jobs, new SharedJobQueue(database, jobs, _store.Clock, TimeSpan.FromSeconds(30)));
     }
 
     public void Dispose() => _store.Dispose();

@@ -1,0 +1,96 @@
+using DreamOmni2.Contracts;
+using DreamOmni2.Engine.Requests;
+using DreamOmni2.Server.Jobs;
+using DreamOmni2.TestSupport;
+using Microsoft.Extensions.Logging;
+
+namespace DreamOmni2.Server.Tests.Jobs;
+
+/// <summary>
+/// Web front ends and workers as separate servers on one PostgreSQL database and one Redis: jobs run once, on the
+/// workers, and their progress, previews and cancels cross between the processes.
+/// </summary>
+public sealed class SharedQueueTests : IDisposable
+{
+    private readonly TempFolder _data = new();
+
+    [ScaleOutFact]
+    public async Task Jobs_submitted_on_one_front_end_run_once_on_the_workers_and_a_viewer_on_the_other_sees_their_previews()
+    {
+        using var postgres = new TestPostgres();
+        using var web1 = Start(postgres, "Web");
+        using var web2 = Start(postgres, "Web");
+        using var worker1 = Start(postgres, "Worker");
+        using var worker2 = Start(postgres, "Worker");
+        var submitted = new List<(string Owner, string Id)>();
+        foreach (string owner in new[] { "ann", "bob", "ann", "bob", "ann", "bob" })
+        {
+            var job = web1.Jobs.Submit(owner, Submissions.Of(GenerationMode.Generate, [], $"{owner}'s circle", prompt: $"{owner}'s circle", steps: 300));
+            submitted.Add((owner, job.Id));
+        }
+
+        var watched = new List<JobSnapshot>();
+        await foreach (var snapshot in web2.Jobs.WatchAsync(submitted[^1].Owner, submitted[^1].Id, CancellationToken.None))
+        {
+            watched.Add(snapshot);
+        }
+        foreach (var (owner, id) in submitted)
+        {
+            await web2.Jobs.WatchUntilAsync(owner, id, s => s.State.IsFinished());
+        }
+
+        Assert.All(submitted, job => Assert.Equal(JobState.Completed, web1.Jobs.Find(job.Owner, job.Id)!.State));
+        Assert.Contains(watched, s => s.State == JobState.Running && s.Preview is not null);
+        Assert.Equal(JobState.Completed, watched[^1].State);
+        var started = worker1.Logs.Entries.Concat(worker2.Logs.Entries)
+            .Where(e => e.Level == LogLevel.Information && e.Message.StartsWith("Job ", StringComparison.Ordinal) && e.Message.Contains(" started: "))
+            .Select(e => e.Message.Split(' ')[1]).ToList();
+        Assert.Equal(submitted.Select(j => j.Id).Order(), started.Order());
+        Assert.DoesNotContain(web1.Logs.Entries, e => e.Message.Contains(" started: "));
+    }
+
+    [ScaleOutFact]
+    public async Task A_cancel_on_one_front_end_stops_the_job_a_worker_runs()
+    {
+        using var postgres = new TestPostgres();
+        using var web1 = Start(postgres, "Web");
+        using var web2 = Start(postgres, "Web");
+        using var worker = Start(postgres, "Worker");
+        var job = web1.Jobs.Submit("ann", Submissions.Of(GenerationMode.Generate, [], "a long circle", prompt: "a long circle", steps: RequestLimits.MaxSteps));
+        await web2.Jobs.WatchUntilAsync("ann", job.Id, s => s is { State: JobState.Running, Step: > 0 });
+
+        Assert.False(web2.Jobs.Cancel("bob", job.Id));
+        Assert.True(web2.Jobs.Cancel("ann", job.Id));
+
+        var done = await web1.Jobs.WatchUntilAsync("ann", job.Id, s => s.State.IsFinished());
+        Assert.Equal(JobState.Cancelled, done.State);
+        Assert.True(done.Step < RequestLimits.MaxSteps);
+    }
+
+    [ScaleOutFact]
+    public async Task A_job_whose_worker_stops_mid_run_is_queued_again_and_finishes_on_the_other()
+    {
+        using var postgres = new TestPostgres();
+        using var web = Start(postgres, "Web");
+        var first = Start(postgres, "Worker");
+        var job = web.Jobs.Submit("ann", Submissions.Of(GenerationMode.Generate, [], "a circle", prompt: "a circle", steps: 400));
+        await web.Jobs.WatchUntilAsync("ann", job.Id, s => s is { State: JobState.Running, Step: > 0 });
+
+        first.Dispose();
+        using var second = Start(postgres, "Worker");
+        var done = await web.Jobs.WatchUntilAsync("ann", job.Id, s => s.State.IsFinished());
+
+        Assert.Equal(JobState.Completed, done.State);
+        Assert.Contains(second.Logs.Entries, e => e.Message.StartsWith($"Job {job.Id} completed", StringComparison.Ordinal));
+    }
+
+    private PlaygroundHost Start(TestPostgres postgres, string role) => PlaygroundHost.Start(_data.Path, settings: new Dictionary<string, string?>
+    {
+        ["Playground:Postgres"] = postgres.ConnectionString,
+        ["Playground:Redis"] = TestRedis.Server,
+        ["Playground:Role"] = role,
+        ["Playground:WorkerLease"] = "00:00:03",
+    });
+
+    public void Dispose() => _data.Dispose();
+}
