@@ -293,11 +293,12 @@ public sealed class JobBoard
     /// <summary>Stores a job's final record, tells its viewers and forgets it.</summary>
     public void Finish(LiveJob job, JobRecord record)
     {
+        // Stored before it leaves memory: a viewer arriving in between must find the final record in the store.
+        Update(job, record);
         lock (_gate)
         {
             _live.Remove(job.Id);
         }
-        Update(job, record);
         _metrics.Finished(record.State);
     }
 
