@@ -84,6 +84,53 @@ public sealed class SharedQueueTests : IDisposable
         Assert.Contains(second.Logs.Entries, e => e.Message.StartsWith($"Job {job.Id} completed", StringComparison.Ordinal));
     }
 
+    [ScaleOutFact]
+    public async Task A_worker_process_killed_mid_job_leaves_it_to_the_other_which_finishes_it_once()
+    {
+        using var postgres = new TestPostgres();
+        using var web = Start(postgres, "Web");
+        var environment = new Dictionary<string, string>
+        {
+            ["Playground__Postgres"] = postgres.ConnectionString,
+            ["Playground__Redis"] = TestRedis.Server!,
+            ["Playground__DataPath"] = _data.Path,
+            ["Playground__WorkerLease"] = "00:00:03",
+            ["Logging__LogLevel__Default"] = "Information",
+        };
+        using var first = await RunningServer.StartAsync(environment, "worker");
+        using var second = await RunningServer.StartAsync(environment, "worker");
+        var job = web.Jobs.Submit("ann", Submissions.Of(GenerationMode.Generate, [], "a circle", prompt: "a circle", steps: RequestLimits.MaxSteps));
+        await web.Jobs.WatchUntilAsync("ann", job.Id, s => s is { State: JobState.Running, Step: > 0 });
+        var (holder, other) = first.Lines.Any(line => line.Contains($"Job {job.Id} of ann started")) ? (first, second) : (second, first);
+
+        holder.Kill();
+        var done = await web.Jobs.WatchUntilAsync("ann", job.Id, s => s.State.IsFinished());
+
+        Assert.Equal(JobState.Completed, done.State);
+        Assert.Contains(other.Lines, line => line.Contains($"Job {job.Id} completed"));
+        Assert.Contains(other.Lines, line => line.Contains($"Job {job.Id} queued again"));
+    }
+
+    [ScaleOutFact]
+    public async Task A_front_end_restarted_mid_job_follows_it_again()
+    {
+        using var postgres = new TestPostgres();
+        using var worker = Start(postgres, "Worker");
+        string id;
+        using (var before = Start(postgres, "Web"))
+        {
+            id = before.Jobs.Submit("ann", Submissions.Of(GenerationMode.Generate, [], "a circle", prompt: "a circle", steps: 600)).Id;
+            await before.Jobs.WatchUntilAsync("ann", id, s => s is { State: JobState.Running, Step: > 0 });
+        }
+        using var after = Start(postgres, "Web");
+
+        var running = await after.Jobs.WatchUntilAsync("ann", id, s => s.State != JobState.Queued);
+        var done = await after.Jobs.WatchUntilAsync("ann", id, s => s.State.IsFinished());
+
+        Assert.Equal(JobState.Running, running.State);
+        Assert.Equal(JobState.Completed, done.State);
+    }
+
     private PlaygroundHost Start(TestPostgres postgres, string role) => PlaygroundHost.Start(_data.Path, settings: new Dictionary<string, string?>
     {
         ["Playground:Postgres"] = postgres.ConnectionString,
