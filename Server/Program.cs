@@ -7,8 +7,8 @@ if (ServerCommands.Run(args, Console.In, Console.Out, Console.Error) is { } exit
     return exitCode;
 }
 
-// `worker`: run jobs from the shared queue without serving pages.
-if (args is [ServerCommands.WorkerCommand, .. var rest])
+// `worker` (last, as the container passes it after its own arguments): run jobs from the shared queue, serve no pages.
+if (args is [.. var rest, ServerCommands.WorkerCommand])
 {
     args = [.. rest, $"--{PlaygroundOptions.Section}:Role={PlaygroundRole.Worker}"];
 }

@@ -20,6 +20,11 @@ public static class ServerCommands
     /// <summary>The exit code of a command, or null when the arguments name none and the server should start.</summary>
     public static int? Run(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
+        // The container's entry point puts the host's own options (--contentRoot /app) before the command.
+        while (args is [['-', '-', ..], _, ..])
+        {
+            args = args[2..];
+        }
         if (args is [.., HostedUsers.HashPasswordCommand])
         {
             return HashPassword(input, output, error);
