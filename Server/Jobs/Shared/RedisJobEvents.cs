@@ -7,15 +7,18 @@ using StackExchange.Redis;
 namespace DreamOmni2.Server.Jobs.Shared;
 
 /// <summary>
-/// Job events between processes over Redis pub/sub. A change is sent from a background loop, newest state only: the
-/// worker never waits on Redis or on JPEG encoding, and a job that changes faster than Redis takes its messages skips
-/// to its newest frame, as a slow viewer does in one process.
+/// Job events between processes over Redis pub/sub. A change is sent from a background loop, newest state only and at
+/// most <see cref="MaxRate"/> times a second: the worker never waits on Redis or on JPEG encoding, and a job whose
+/// steps are faster than that skips to its newest frame, as a slow viewer does in one process.
 /// </summary>
 public sealed class RedisJobEvents : IJobEvents, IAsyncDisposable
 {
     public static readonly RedisChannel JobsChannel = RedisChannel.Literal("dreamomni2:jobs");
     public static readonly RedisChannel CancelChannel = RedisChannel.Literal("dreamomni2:cancel");
     public static readonly RedisChannel QueuedChannel = RedisChannel.Literal("dreamomni2:queued");
+
+    /// <summary>Sends a second: faster than a viewer can follow, slow enough that encoding and sending frames stays cheap.</summary>
+    public const int MaxRate = 25;
 
     private readonly IConnectionMultiplexer _redis;
     private readonly ConcurrentDictionary<string, LiveJob> _pending = new(StringComparer.Ordinal);
@@ -90,6 +93,7 @@ public sealed class RedisJobEvents : IJobEvents, IAsyncDisposable
                         _logger.LogWarning("Could not send job {Job}'s update to the other processes: {Reason}", id, e.Message);
                     }
                 }
+                await Task.Delay(TimeSpan.FromSeconds(1.0 / MaxRate), _stopped.Token);
             }
         }
         catch (OperationCanceledException)
