@@ -149,6 +149,7 @@ public static class PlaygroundServices
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
         app.MapPlaygroundHealth();
+        app.MapServerStatus();
         app.MapSignIn();
         app.MapPlaygroundFiles(options.MaxUploadBytes);
         app.MapHub<JobsHub>(JobsHub.Path);

@@ -124,6 +124,17 @@ public static class PlaygroundSecurity
                 cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
                 cookie.SlidingExpiration = true;
                 cookie.Events.OnValidatePrincipal = HostedUsers.ValidateAsync;
+                // A program calling /api/... without the right gets 403, as with a token, not a page to follow.
+                var toPage = cookie.Events.OnRedirectToAccessDenied;
+                cookie.Events.OnRedirectToAccessDenied = context =>
+                {
+                    if (!context.Request.Path.StartsWithSegments("/api"))
+                    {
+                        return toPage(context);
+                    }
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             })
             .AddScheme<AuthenticationSchemeOptions, LocalUser>(LocalUser.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenHandler>(AccessTokenHandler.SchemeName, null);
