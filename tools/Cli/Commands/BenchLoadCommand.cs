@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using DreamOmni2.Cli.Bench;
-using DreamOmni2.Contracts;
 
 namespace DreamOmni2.Cli.Commands;
 
