@@ -18,6 +18,7 @@ public sealed class PlaygroundClient : IAsyncDisposable
 {
     public const string HubPath = "/hubs/jobs";
     public const string UploadPath = "/api/uploads";
+    public const string ServerStatusPath = "/api/server";
 
     private readonly HttpClient _http;
     private readonly HubConnection _hub;
@@ -162,6 +163,14 @@ public sealed class PlaygroundClient : IAsyncDisposable
         using var response = await _http.GetAsync(path, ct);
         await EnsureSuccessAsync(response, ct);
         return await response.Content.ReadAsByteArrayAsync(ct);
+    }
+
+    /// <summary>The server's memory and queue now; only an admin may ask (anyone else is refused with 403).</summary>
+    public async Task<ServerStatus> GetServerStatusAsync(CancellationToken ct = default)
+    {
+        using var response = await _http.GetAsync(ServerStatusPath, ct);
+        await EnsureSuccessAsync(response, ct);
+        return (await response.Content.ReadFromJsonAsync<ServerStatus>(JobJson.Options, ct))!;
     }
 
     public async ValueTask DisposeAsync()

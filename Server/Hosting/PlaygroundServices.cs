@@ -188,6 +188,7 @@ public static class PlaygroundServices
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
         app.MapPlaygroundHealth();
+        app.MapServerStatus();
         app.MapSignIn();
         app.MapInvitations();
         app.MapSingleSignOn();

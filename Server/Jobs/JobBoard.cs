@@ -43,6 +43,15 @@ public sealed class JobBoard
         get { lock (_gate) { return _queue.Count; } }
     }
 
+    /// <summary>Jobs waiting and jobs the worker has (running, or checking a result), all owners together, read at one moment.</summary>
+    public (int Queued, int Running) Counts()
+    {
+        lock (_gate)
+        {
+            return (_queue.Count, _live.Values.Count(j => j.Record.State is JobState.Running or JobState.Checking));
+        }
+    }
+
     /// <summary>A queued or running job, whoever owns it: callers check the owner.</summary>
     public LiveJob? Find(string id)
     {

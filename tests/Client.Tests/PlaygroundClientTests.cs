@@ -140,6 +140,27 @@ public sealed class PlaygroundClientTests : IDisposable
     }
 
     [Fact]
+    public async Task The_servers_status_is_read_by_an_admin_and_refused_with_403_to_a_user()
+    {
+        using var hosted = PlaygroundHost.Start(Path.Combine(_data.Path, "hosted"), settings: SignedInClient.HostedSettings("ann"));
+        string token = hosted.Services.GetRequiredService<Server.Auth.AccessTokens>().Create("ann", "client test").Token;
+        await using var user = await PlaygroundClient.ConnectAsync(hosted.BaseAddress, token);
+        using var host = PlaygroundHost.Start(_data.Path, defaultSteps: 1000);
+        await using var admin = await PlaygroundClient.ConnectAsync(host.BaseAddress);
+        var running = await admin.SubmitAsync(Submissions.Of(GenerationMode.Generate, [], "a red circle"));
+        await admin.SubmitAsync(Submissions.Of(GenerationMode.Generate, [], "a blue square"));
+        await admin.WatchAsync(running.Id).FirstAsync(u => u.State == JobState.Running);
+
+        var status = await admin.GetServerStatusAsync();
+        var refused = await Assert.ThrowsAsync<PlaygroundRequestException>(() => user.GetServerStatusAsync());
+
+        Assert.True(status.WorkingSetBytes > status.ManagedHeapBytes && status.ManagedHeapBytes > 0, $"{status}");
+        Assert.Equal((1, 1), (status.Queued, status.Running));
+        Assert.Equal(403, refused.StatusCode);
+        await admin.CancelAsync(running.Id);
+    }
+
+    [Fact]
     public async Task A_server_that_is_not_there_is_said_so()
     {
         var error = await Assert.ThrowsAsync<PlaygroundRequestException>(() => PlaygroundClient.ConnectAsync(new Uri($"http://127.0.0.1:{ClosedPort.Next()}")));

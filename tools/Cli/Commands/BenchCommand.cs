@@ -28,6 +28,7 @@ public static class BenchCommand
         command.Subcommands.Add(BenchReferenceCommand.Create(console));
         command.Subcommands.Add(BenchScalingCommand.Create(console));
         command.Subcommands.Add(BenchConcurrencyCommand.Create(console));
+        command.Subcommands.Add(BenchLoadCommand.Create(console));
         command.SetAction((parsed, cancellationToken) =>
         {
             int count = parsed.GetValue(steps);
