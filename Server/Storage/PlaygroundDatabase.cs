@@ -58,6 +58,20 @@ public sealed class PlaygroundDatabase : IDisposable
         return command;
     }
 
+    /// <summary>Runs a statement on an open connection (inside a caller's transaction, as schema steps do).</summary>
+    public static void Run(DbConnection connection, string sql)
+    {
+        using var command = Command(connection, sql);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The first column of the first row of a statement run on an open connection.</summary>
+    public static object? ScalarOn(DbConnection connection, string sql)
+    {
+        using var command = Command(connection, sql);
+        return command.ExecuteScalar();
+    }
+
     /// <summary>Runs one statement that changes the database; returns the rows it changed.</summary>
     public int Execute(string sql, params (string Name, object? Value)[] parameters) => Write(connection =>
     {

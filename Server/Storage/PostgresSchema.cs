@@ -113,9 +113,9 @@ public static class PostgresSchema
     public static void Apply(DbConnection connection)
     {
         using var transaction = connection.BeginTransaction();
-        Run(connection, $"SELECT pg_advisory_xact_lock({MigrationLock})");
-        Run(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-        int version = Convert.ToInt32(Scalar(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version"), CultureInfo.InvariantCulture);
+        PlaygroundDatabase.Run(connection, $"SELECT pg_advisory_xact_lock({MigrationLock})");
+        PlaygroundDatabase.Run(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+        int version = Convert.ToInt32(PlaygroundDatabase.ScalarOn(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version"), CultureInfo.InvariantCulture);
         if (version > Latest)
         {
             throw new InvalidOperationException(
@@ -123,22 +123,10 @@ public static class PostgresSchema
         }
         for (; version < Latest; version++)
         {
-            Run(connection, s_steps[version]);
+            PlaygroundDatabase.Run(connection, s_steps[version]);
         }
-        Run(connection, "DELETE FROM schema_version");
-        Run(connection, $"INSERT INTO schema_version (version) VALUES ({version})");
+        PlaygroundDatabase.Run(connection, "DELETE FROM schema_version");
+        PlaygroundDatabase.Run(connection, $"INSERT INTO schema_version (version) VALUES ({version})");
         transaction.Commit();
-    }
-
-    private static void Run(DbConnection connection, string sql)
-    {
-        using var command = PlaygroundDatabase.Command(connection, sql);
-        command.ExecuteNonQuery();
-    }
-
-    private static object? Scalar(DbConnection connection, string sql)
-    {
-        using var command = PlaygroundDatabase.Command(connection, sql);
-        return command.ExecuteScalar();
     }
 }

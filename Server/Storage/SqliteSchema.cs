@@ -25,8 +25,8 @@ public static class SqliteSchema
 
     public static void Apply(DbConnection connection)
     {
-        Run(connection, "PRAGMA journal_mode = WAL");
-        int version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+        PlaygroundDatabase.Run(connection, "PRAGMA journal_mode = WAL");
+        int version = Convert.ToInt32(PlaygroundDatabase.ScalarOn(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
         if (version > Latest)
         {
             throw new InvalidOperationException(
@@ -36,13 +36,13 @@ public static class SqliteSchema
         {
             using var transaction = connection.BeginTransaction();
             s_steps[version](connection);
-            Run(connection, $"PRAGMA user_version = {version + 1}");
+            PlaygroundDatabase.Run(connection, $"PRAGMA user_version = {version + 1}");
             transaction.Commit();
         }
     }
 
     /// <summary>Version 1: the tables as they were before the schema was versioned (kept as they are where they exist).</summary>
-    private static void CreateTables(DbConnection connection) => Run(connection, """
+    private static void CreateTables(DbConnection connection) => PlaygroundDatabase.Run(connection, """
         CREATE TABLE IF NOT EXISTS jobs (
             id TEXT PRIMARY KEY,
             owner TEXT NOT NULL,
@@ -119,7 +119,7 @@ public static class SqliteSchema
     /// Version 3: server-side sign-in sessions, so that signing out, a changed password or a removed user ends them;
     /// and the size of each stored file, for per-user storage quotas (null until the store has been measured).
     /// </summary>
-    private static void AddSessionsAndFileSizes(DbConnection connection) => Run(connection, """
+    private static void AddSessionsAndFileSizes(DbConnection connection) => PlaygroundDatabase.Run(connection, """
         CREATE TABLE sessions (
             id TEXT PRIMARY KEY,
             user_name TEXT NOT NULL,
@@ -133,7 +133,7 @@ public static class SqliteSchema
         """);
 
     /// <summary>Version 4: personal access tokens, stored as the SHA-256 of the token (the token itself is shown once).</summary>
-    private static void AddAccessTokens(DbConnection connection) => Run(connection, """
+    private static void AddAccessTokens(DbConnection connection) => PlaygroundDatabase.Run(connection, """
         CREATE TABLE access_tokens (
             id TEXT PRIMARY KEY,
             user_name TEXT NOT NULL,
@@ -148,7 +148,7 @@ public static class SqliteSchema
     /// Version 5: accounts in the database (seeded from the configured users at start), with a role, a disabled flag and
     /// a stamp that changes whenever a session signed in before must end; and single-use invitations, stored hashed.
     /// </summary>
-    private static void AddUsersAndInvitations(DbConnection connection) => Run(connection, """
+    private static void AddUsersAndInvitations(DbConnection connection) => PlaygroundDatabase.Run(connection, """
         CREATE TABLE users (
             name TEXT PRIMARY KEY COLLATE NOCASE,
             password_hash TEXT,
@@ -171,7 +171,7 @@ public static class SqliteSchema
     /// Version 6: share links: read-only links to a finished job, grid or chain, each with what it shows and until when. The
     /// token is the key; a revoked link is deleted.
     /// </summary>
-    private static void AddShareLinks(DbConnection connection) => Run(connection, """
+    private static void AddShareLinks(DbConnection connection) => PlaygroundDatabase.Run(connection, """
         CREATE TABLE share_links (
             token TEXT PRIMARY KEY,
             owner TEXT NOT NULL,
@@ -186,17 +186,5 @@ public static class SqliteSchema
         """);
 
     /// <summary>Version 7: the columns and table of the queue several workers share (see <see cref="SharedJobQueue"/>).</summary>
-    private static void AddSharedQueue(DbConnection connection) => Run(connection, PostgresSchema.SharedQueueStep);
-
-    private static void Run(DbConnection connection, string sql)
-    {
-        using var command = PlaygroundDatabase.Command(connection, sql);
-        command.ExecuteNonQuery();
-    }
-
-    private static object? Scalar(DbConnection connection, string sql)
-    {
-        using var command = PlaygroundDatabase.Command(connection, sql);
-        return command.ExecuteScalar();
-    }
+    private static void AddSharedQueue(DbConnection connection) => PlaygroundDatabase.Run(connection, PostgresSchema.SharedQueueStep);
 }
