@@ -8,4 +8,5 @@ namespace DreamOmni2.Contracts;
 /// <param name="ManagedHeapBytes">What the .NET heap holds now, collected or not.</param>
 /// <param name="Queued">Jobs waiting for the worker, all users together.</param>
 /// <param name="Running">Jobs the worker is running or checking.</param>
-public sealed record ServerStatus(long WorkingSetBytes, long ManagedHeapBytes, int Queued, int Running);
+/// <param name="Workers">Scaled out: the worker processes seen in the last minute; empty for one process.</param>
+public sealed record ServerStatus(long WorkingSetBytes, long ManagedHeapBytes, int Queued, int Running, IReadOnlyList<WorkerStatus>? Workers = null);

@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using DreamOmni2.Contracts;
 using DreamOmni2.Server.Auth;
+using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Jobs;
+using DreamOmni2.Server.Storage;
+using Microsoft.Extensions.Options;
 
 namespace DreamOmni2.Server.Health;
 
@@ -15,11 +18,12 @@ public static class ServerStatusEndpoint
     public const string Path = "/api/server";
 
     public static void MapServerStatus(this IEndpointRouteBuilder app) =>
-        app.MapGet(Path, (HttpContext context, JobBoard board) =>
+        app.MapGet(Path, (HttpContext context, JobBoard board, WorkerRegistry workers, IOptions<PlaygroundOptions> options) =>
         {
             context.Response.Headers.CacheControl = "no-store";
             using var process = Process.GetCurrentProcess();
             var (queued, running) = board.Counts();
-            return Results.Json(new ServerStatus(process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false), queued, running), JobJson.Options);
+            var seen = options.Value.SharedQueue ? workers.Seen(TimeSpan.FromMinutes(1)) : [];
+            return Results.Json(new ServerStatus(process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false), queued, running, seen), JobJson.Options);
         }).RequireAuthorization(Roles.AdminPolicy).DisableHttpMetrics();
 }

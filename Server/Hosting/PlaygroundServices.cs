@@ -69,6 +69,7 @@ public static class PlaygroundServices
         services.AddSingleton(provider => new SharedJobQueue(provider.GetRequiredService<PlaygroundDatabase>(),
             provider.GetRequiredService<JobRepository>(), provider.GetRequiredService<TimeProvider>(), Options(provider).WorkerLease));
         services.AddSingleton<SharedJobDispatcher>();
+        services.AddSingleton<WorkerRegistry>();
         services.AddSingleton<IJobSource>(provider => Options(provider).SharedQueue
             ? provider.GetRequiredService<SharedJobDispatcher>() : provider.GetRequiredService<JobDispatcher>());
         services.AddSingleton<IConnectionMultiplexer>(provider => ConnectionMultiplexer.Connect(Options(provider).Redis!));

@@ -37,7 +37,7 @@ public sealed class SubmissionReader(PlaygroundEngine engine, UploadRepository u
         }
         var settings = engine.Rules.Complete(request, images.Count);
         var reflection = submission.Reflect && ablationGroup is null ? Reflection(settings) : null;
-        return new JobSpec(images, settings, ablationGroup, reflection);
+        return new JobSpec(images, settings, ablationGroup, reflection, engine.Pack.Name);
     }
 
     private JobReflection Reflection(GenerationSettings settings)

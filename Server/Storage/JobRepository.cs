@@ -13,10 +13,11 @@ public sealed class JobRepository(PlaygroundDatabase database)
 
     public void Insert(JobRecord job) =>
         database.Execute(
-            $"INSERT INTO jobs ({Columns}, ablation_group, prompt_ready) VALUES (@id, @owner, @created, @state, @spec, @outcome, @group, @ready)",
+            $"INSERT INTO jobs ({Columns}, ablation_group, prompt_ready, pack) VALUES (@id, @owner, @created, @state, @spec, @outcome, @group, @ready, @pack)",
             ("@id", job.Id), ("@owner", job.Owner), ("@created", job.Created.ToString("O", CultureInfo.InvariantCulture)),
             ("@state", job.State.ToString()), ("@spec", JsonSerializer.Serialize(job.Spec, JobJson.Options)),
-            ("@outcome", OutcomeJson(job)), ("@group", job.Spec.AblationGroup), ("@ready", Ready(job)));
+            ("@outcome", OutcomeJson(job)), ("@group", job.Spec.AblationGroup), ("@ready", Ready(job)),
+            ("@pack", job.Spec.Pack));
 
     public void Update(JobRecord job) =>
         database.Execute(

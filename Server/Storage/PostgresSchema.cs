@@ -87,7 +87,22 @@ public static class PostgresSchema
         CREATE INDEX share_links_by_owner ON share_links (owner, created);
         """,
         SharedQueueStep,
+        WorkersStep,
     ];
+
+    /// <summary>
+    /// The pack each job needs (a worker takes only jobs of its own pack), and the workers that have reported in: what
+    /// each runs on and when it was last seen (Unix milliseconds).
+    /// </summary>
+    public const string WorkersStep = """
+        ALTER TABLE jobs ADD COLUMN pack TEXT;
+        CREATE TABLE workers (
+            id TEXT PRIMARY KEY,
+            pack TEXT NOT NULL,
+            provider TEXT NOT NULL,
+            started TEXT NOT NULL,
+            last_seen BIGINT NOT NULL);
+        """;
 
     /// <summary>
     /// The queue several workers share, in SQL both stores understand: who holds a job, until when, under which claim

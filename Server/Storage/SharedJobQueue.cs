@@ -20,8 +20,8 @@ public sealed class SharedJobQueue(PlaygroundDatabase database, JobRepository jo
     /// <summary>How long a claim holds without renewal: a worker that dies is noticed this long after.</summary>
     public TimeSpan LeaseLength { get; } = leaseLength;
 
-    /// <summary>Claims the next job in fair order whose prompt is ready; null when none waits.</summary>
-    public (JobLease Lease, JobRecord Job)? Claim(string worker)
+    /// <summary>Claims the next job in fair order whose prompt is ready and that needs <paramref name="pack"/> (or any pack); null when none waits.</summary>
+    public (JobLease Lease, JobRecord Job)? Claim(string worker, string pack)
     {
         var now = clock.GetUtcNow();
         var until = now + LeaseLength;
@@ -31,10 +31,10 @@ public sealed class SharedJobQueue(PlaygroundDatabase database, JobRepository jo
             string? owner = null;
             using (var next = PlaygroundDatabase.Command(connection, $"""
                 SELECT j.id, j.owner FROM jobs j LEFT JOIN owner_turns t ON t.owner = j.owner
-                WHERE j.state = '{JobState.Queued}' AND j.prompt_ready = 1
+                WHERE j.state = '{JobState.Queued}' AND j.prompt_ready = 1 AND (j.pack IS NULL OR j.pack = @pack)
                 ORDER BY COALESCE(t.last_served, 0), j.created, j.id
                 LIMIT 1 {database.Dialect.LockSkippingLocked("j")}
-                """))
+                """, ("@pack", pack)))
             using (var reader = next.ExecuteReader())
             {
                 if (reader.Read())

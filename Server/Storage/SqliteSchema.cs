@@ -19,6 +19,7 @@ public static class SqliteSchema
         AddUsersAndInvitations,
         AddShareLinks,
         AddSharedQueue,
+        AddWorkers,
     ];
 
     public static int Latest => s_steps.Count;
@@ -187,4 +188,7 @@ public static class SqliteSchema
 
     /// <summary>Version 7: the columns and table of the queue several workers share (see <see cref="SharedJobQueue"/>).</summary>
     private static void AddSharedQueue(DbConnection connection) => PlaygroundDatabase.Run(connection, PostgresSchema.SharedQueueStep);
+
+    /// <summary>Version 8: the pack each job needs, and the workers that have reported in (see <see cref="WorkerRegistry"/>).</summary>
+    private static void AddWorkers(DbConnection connection) => PlaygroundDatabase.Run(connection, PostgresSchema.WorkersStep);
 }

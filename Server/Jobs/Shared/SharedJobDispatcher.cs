@@ -10,7 +10,8 @@ namespace DreamOmni2.Server.Jobs.Shared;
 /// the jobs of workers that stopped renewing theirs.
 /// </summary>
 public sealed class SharedJobDispatcher(
-    SharedJobQueue queue, JobBoard board, JobMetrics metrics, PlaygroundEngine engine, TimeProvider clock, ILogger<SharedJobDispatcher> logger) : IJobSource
+    SharedJobQueue queue, WorkerRegistry workers, JobBoard board, JobMetrics metrics, PlaygroundEngine engine, TimeProvider clock,
+    ILogger<SharedJobDispatcher> logger) : IJobSource
 {
     private static readonly TimeSpan s_poll = TimeSpan.FromMilliseconds(500);
 
@@ -31,7 +32,7 @@ public sealed class SharedJobDispatcher(
         {
             ct.ThrowIfCancellationRequested();
             ReapExpired();
-            if (queue.Claim(Worker) is var (lease, record))
+            if (queue.Claim(Worker, engine.Pack.Name) is var (lease, record))
             {
                 var started = clock.GetUtcNow();
                 metrics.Waited(started - record.Created);
@@ -52,6 +53,7 @@ public sealed class SharedJobDispatcher(
         }
     }
 
+    /// <summary>Every third of a lease: reports this worker alive, and queues again the jobs of workers that are not.</summary>
     private void ReapExpired()
     {
         var now = clock.GetUtcNow();
@@ -60,6 +62,7 @@ public sealed class SharedJobDispatcher(
             return;
         }
         _lastReap = now;
+        workers.Report(Worker, engine.Pack.Name, engine.ProviderName);
         foreach (string id in queue.RequeueExpired())
         {
             logger.LogWarning("Job {Job} queued again: its worker stopped renewing its lease", id);

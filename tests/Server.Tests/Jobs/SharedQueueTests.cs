@@ -119,7 +119,7 @@ public sealed class SharedQueueTests : IDisposable
         string id;
         using (var before = Start(postgres, "Web"))
         {
-            id = before.Jobs.Submit("ann", Submissions.Of(GenerationMode.Generate, [], "a circle", prompt: "a circle", steps: 600)).Id;
+            id = before.Jobs.Submit("ann", Submissions.Of(GenerationMode.Generate, [], "a circle", prompt: "a circle", steps: RequestLimits.MaxSteps)).Id;
             await before.Jobs.WatchUntilAsync("ann", id, s => s is { State: JobState.Running, Step: > 0 });
         }
         using var after = Start(postgres, "Web");

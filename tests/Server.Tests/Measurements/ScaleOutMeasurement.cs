@@ -109,7 +109,7 @@ public sealed class ScaleOutMeasurement(ITestOutputHelper output) : IDisposable
             {
                 var job = fixture.Job($"user{i % 4}", "a circle");
                 jobs.Insert(job);
-                var (lease, claimed) = queue.Claim("w")!.Value;
+                var (lease, claimed) = queue.Claim("w", "tiny")!.Value;
                 queue.Update(lease, claimed with { Outcome = claimed.Outcome with { Started = DateTimeOffset.UtcNow } });
                 queue.Update(lease, claimed with { State = JobState.Completed });
             }

@@ -30,10 +30,10 @@ public sealed class StoreFixture : IDisposable
     }
 
     /// <summary>A queued job with a locked prompt (ready to run) unless <paramref name="ready"/> is false.</summary>
-    public JobRecord Job(string owner, string instruction, string? group = null, string? chain = null, int minutesAgo = 0, bool ready = true)
+    public JobRecord Job(string owner, string instruction, string? group = null, string? chain = null, int minutesAgo = 0, bool ready = true, string? pack = null)
     {
         var settings = new GenerationSettings(GenerationMode.Generate, instruction, ready ? instruction : null, 1, false, 4, 2.5f, EncodingScheme.Both, null, true);
-        var spec = new JobSpec([], settings, group, chain is null ? null : new JobReflection(chain, 1, 3));
+        var spec = new JobSpec([], settings, group, chain is null ? null : new JobReflection(chain, 1, 3), pack);
         return new JobRecord(JobRecord.NewId(), owner, Clock.GetUtcNow().AddMinutes(-minutesAgo), JobState.Queued, spec, JobOutcome.None);
     }
 
