@@ -148,14 +148,17 @@ public sealed class PlaygroundClientTests : IDisposable
         using var host = PlaygroundHost.Start(_data.Path, defaultSteps: 1000);
         await using var admin = await PlaygroundClient.ConnectAsync(host.BaseAddress);
         var running = await admin.SubmitAsync(Submissions.Of(GenerationMode.Generate, [], "a red circle"));
+        // Two behind it, so that one is still waiting however fast the first runs on a busy machine.
         await admin.SubmitAsync(Submissions.Of(GenerationMode.Generate, [], "a blue square"));
+        await admin.SubmitAsync(Submissions.Of(GenerationMode.Generate, [], "a green star"));
         await admin.WatchAsync(running.Id).FirstAsync(u => u.State == JobState.Running);
 
         var status = await admin.GetServerStatusAsync();
         var refused = await Assert.ThrowsAsync<PlaygroundRequestException>(() => user.GetServerStatusAsync());
 
         Assert.True(status.WorkingSetBytes > status.ManagedHeapBytes && status.ManagedHeapBytes > 0, $"{status}");
-        Assert.Equal((1, 1), (status.Queued, status.Running));
+        Assert.Equal(1, status.Running);
+        Assert.InRange(status.Queued, 1, 2);
         Assert.Equal(403, refused.StatusCode);
         await admin.CancelAsync(running.Id);
     }
