@@ -13,8 +13,9 @@ public sealed class FairJobQueue(int capacity, int perOwnerCapacity)
 
     public int PerOwnerCapacity => perOwnerCapacity;
 
-    public bool HasRoomFor(string owner, int jobs) =>
-        Count + jobs <= capacity && JobsOf(owner) + jobs <= perOwnerCapacity;
+    /// <summary>Whether <paramref name="jobs"/> more fit, given how many wait (the owner's and all), here or in a queue shared between processes.</summary>
+    public bool HasRoomFor(int ownerJobs, int allJobs, int jobs) =>
+        allJobs + jobs <= capacity && ownerJobs + jobs <= perOwnerCapacity;
 
     public int JobsOf(string owner) => _jobsByOwner.TryGetValue(owner, out var jobs) ? jobs.Count : 0;
 

@@ -67,13 +67,15 @@ public sealed class JobBoard
     {
         lock (_gate)
         {
-            if (_queue.JobsOf(owner) + records.Count > _queue.PerOwnerCapacity)
+            // With a shared queue the bounds count every front end's jobs, as the store holds them.
+            var (mine, all) = _sharedQueue ? _shared.QueuedCounts(owner) : (_queue.JobsOf(owner), _queue.Count);
+            if (mine + records.Count > _queue.PerOwnerCapacity)
             {
                 throw RefusalException.TooMany(
-                    $"you already have {_queue.JobsOf(owner)} jobs waiting, and one person may queue {_queue.PerOwnerCapacity}" +
+                    $"you already have {mine} jobs waiting, and one person may queue {_queue.PerOwnerCapacity}" +
                     (records.Count > 1 ? $" (this request adds {records.Count})" : "") + " — wait for one to finish or remove one");
             }
-            if (!_queue.HasRoomFor(owner, records.Count))
+            if (!_queue.HasRoomFor(mine, all, records.Count))
             {
                 throw RefusalException.TooMany("the server's queue is full — try again in a minute", TimeSpan.FromSeconds(60));
             }

@@ -127,6 +127,17 @@ public sealed class SharedJobQueue(PlaygroundDatabase database, JobRepository jo
         $"UPDATE jobs SET state = @state, outcome = @outcome WHERE id = @id AND state = '{JobState.Queued}'",
         ("@state", removed.State.ToString()), ("@outcome", JobRepository.OutcomeJson(removed)), ("@id", removed.Id)) > 0;
 
+    /// <summary>How many jobs wait in the shared queue: the owner's, and everyone's.</summary>
+    public (int Owner, int All) QueuedCounts(string owner)
+    {
+        using var connection = database.Open();
+        using var command = PlaygroundDatabase.Command(connection,
+            $"SELECT COUNT(CASE WHEN owner = @owner THEN 1 END), COUNT(*) FROM jobs WHERE state = '{JobState.Queued}'", ("@owner", owner));
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture));
+    }
+
     /// <summary>Every queued job's id and owner in the order workers will take them (round-robin across owners), from 1.</summary>
     public IReadOnlyDictionary<string, int> Positions()
     {

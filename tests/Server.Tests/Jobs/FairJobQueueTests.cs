@@ -42,8 +42,8 @@ public sealed class FairJobQueueTests
         queue.Enqueue("ann", "a1");
         queue.Enqueue("ann", "a2");
 
-        Assert.False(queue.HasRoomFor("ann", 1));
-        Assert.True(queue.HasRoomFor("bob", 1));
-        Assert.False(queue.HasRoomFor("bob", 2));
+        Assert.False(queue.HasRoomFor(queue.JobsOf("ann"), queue.Count, 1));
+        Assert.True(queue.HasRoomFor(queue.JobsOf("bob"), queue.Count, 1));
+        Assert.False(queue.HasRoomFor(queue.JobsOf("bob"), queue.Count, 2));
     }
 }

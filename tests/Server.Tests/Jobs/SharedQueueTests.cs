@@ -131,12 +131,29 @@ public sealed class SharedQueueTests : IDisposable
         Assert.Equal(JobState.Completed, done.State);
     }
 
-    private PlaygroundHost Start(TestPostgres postgres, string role) => PlaygroundHost.Start(_data.Path, settings: new Dictionary<string, string?>
+    [ScaleOutFact]
+    public void The_queue_bounds_count_every_front_ends_jobs()
+    {
+        using var postgres = new TestPostgres();
+        using var web1 = Start(postgres, "Web", maxQueuedPerUser: 2);
+        using var web2 = Start(postgres, "Web", maxQueuedPerUser: 2);
+        web1.Jobs.Submit("ann", Submissions.Of(GenerationMode.Generate, [], "a circle", prompt: "a circle"));
+        web2.Jobs.Submit("ann", Submissions.Of(GenerationMode.Generate, [], "a square", prompt: "a square"));
+
+        var refused = Assert.Throws<DreamOmni2.Server.Refusals.RefusalException>(() =>
+            web1.Jobs.Submit("ann", Submissions.Of(GenerationMode.Generate, [], "a star", prompt: "a star")));
+
+        Assert.StartsWith("you already have 2 jobs waiting, and one person may queue 2", refused.Message);
+        web2.Jobs.Submit("bob", Submissions.Of(GenerationMode.Generate, [], "a star", prompt: "a star"));
+    }
+
+    private PlaygroundHost Start(TestPostgres postgres, string role, int maxQueuedPerUser = 16) => PlaygroundHost.Start(_data.Path, settings: new Dictionary<string, string?>
     {
         ["Playground:Postgres"] = postgres.ConnectionString,
         ["Playground:Redis"] = TestRedis.Server,
         ["Playground:Role"] = role,
         ["Playground:WorkerLease"] = "00:00:03",
+        ["Playground:MaxQueuedPerUser"] = maxQueuedPerUser.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
 
     public void Dispose() => _data.Dispose();
