@@ -10,6 +10,7 @@ public static class AuthPage
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>{{title}} · DreamOmni2 Playground</title>
         <meta name="viewport" content="width=device-width, initial-scale=1.0">
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml">
         <link rel="stylesheet" href="/css/playground.css"></head>
         <body class="signin">
         {{card}}

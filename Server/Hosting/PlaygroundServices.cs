@@ -182,7 +182,10 @@ public static class PlaygroundServices
             return app;
         }
         app.UsePlaygroundSecurity();
+        // Files of the web root are served before routing: Blazor's `{**path:file}` fallback endpoint would otherwise
+        // take them, and in hosted mode refuse the sign-in page its stylesheet until the visitor signs in.
         app.UseStaticFiles();
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -19,6 +19,7 @@ public static class SharePage
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>No such link · DreamOmni2 Playground</title>
         <meta name="viewport" content="width=device-width, initial-scale=1.0"><meta name="robots" content="noindex">
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml">
         <link rel="stylesheet" href="/css/playground.css"></head>
         <body class="shared"><main class="shared-page">
         <h1>No such link</h1>
@@ -33,6 +34,7 @@ public static class SharePage
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>{{Heading(shared.Link.Scope)}} · DreamOmni2 Playground</title>
             <meta name="viewport" content="width=device-width, initial-scale=1.0"><meta name="robots" content="noindex">
+            <link rel="icon" href="/favicon.svg" type="image/svg+xml">
             <link rel="stylesheet" href="/css/playground.css"></head>
             <body class="shared"><main class="shared-page">
             <h1>{{Heading(shared.Link.Scope)}}</h1>

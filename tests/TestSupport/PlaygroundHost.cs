@@ -42,6 +42,8 @@ public sealed class PlaygroundHost(string dataFolder, int defaultSteps, IReadOnl
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseUrls("http://127.0.0.1:0");
+        // The repository's wwwroot, as the server itself finds it: the factory would otherwise look beside the project.
+        builder.UseWebRoot(DreamOmni2.Server.Configuration.RepositoryLayout.Find(AppContext.BaseDirectory).WebRoot);
         builder.UseEnvironment(environment);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.UseSetting("Playground:DataPath", dataFolder);

@@ -14,4 +14,14 @@ public sealed class JobProgressTests : MudContext
 
         Assert.Equal("step 3/12 · 5 s left", progress.Find("[data-testid=job-step]").TextContent);
     }
+
+    [Fact]
+    public void A_job_that_stopped_says_no_time_left()
+    {
+        var progress = Render<JobProgress>(p => p
+            .Add(j => j.Status, "Cancelled").Add(j => j.Active, false)
+            .Add(j => j.Step, 3).Add(j => j.Steps, 30).Add(j => j.SecondsLeft, 29.0));
+
+        Assert.Equal("step 3/30", progress.Find("[data-testid=job-step]").TextContent);
+    }
 }
