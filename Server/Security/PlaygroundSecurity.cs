@@ -99,6 +99,9 @@ public static class PlaygroundSecurity
         }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // A person in a browser gets the playground's own page for an error; a program gets the ProblemDetails above.
+        app.UseWhen(context => WantsPage(context.Request), page => page.UseStatusCodePagesWithReExecute(
+            Components.Pages.StatusPage.PathFormat, createScopeForStatusCodePages: true));
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -111,6 +114,10 @@ public static class PlaygroundSecurity
         }
         return app;
     }
+
+    /// <summary>A browser navigating to a page (it accepts HTML), not a program or a script fetching data.</summary>
+    private static bool WantsPage(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
     public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
