@@ -5,11 +5,11 @@ public static class CommandLine
 {
     public const string Usage = """
         usage: DreamOmni2.DataFactory COMMAND [options]
-          stream  --start S [--count N]            binary records to stdout (forever without --count)
-          bench   [--start S] [--count N]          measure single-core throughput of stream
-          vocab   --out FILE                       the token vocabulary, one word a line
-          sheet   --start S --count N --out PNG    contact sheet of samples for eyeballing
-          samples --start S --count N --out DIR    PNGs and JSON labels of each sample
+          stream  --start S [--count N] [--stride K]   records of samples S, S+K, S+2K, … to stdout (forever without --count)
+          bench   [--start S] [--count N]              measure single-core throughput of stream
+          vocab   --out FILE                           the token vocabulary, one word a line
+          sheet   --start S --count N --out PNG        contact sheet of samples for eyeballing
+          samples --start S --count N --out DIR        PNGs and JSON labels of each sample
         """;
 
     public static int Run(string[] args)
@@ -25,7 +25,7 @@ public static class CommandLine
             switch (args[0])
             {
                 case "stream":
-                    StreamCommand.Run(options.Long("start"), options.OptionalLong("count"));
+                    StreamCommand.Run(options.Long("start"), options.OptionalLong("count"), options.OptionalLong("stride") ?? 1);
                     break;
                 case "bench":
                     BenchCommand.Run(options.OptionalLong("start") ?? 0, options.OptionalLong("count") ?? 20_000);
