@@ -39,7 +39,7 @@ public sealed class JobService(
 
     /// <summary>
     /// The same request under each of the four encoding schemes, with one seed and one prompt: an unlocked prompt is
-    /// translated once here and locked, so only the scheme differs.
+    /// translated once here for all four, so only the scheme differs.
     /// </summary>
     public async Task<IReadOnlyList<JobRecord>> SubmitAblationAsync(string owner, JobSubmission? submission, CancellationToken ct)
     {
@@ -47,12 +47,22 @@ public sealed class JobService(
         var spec = reader.Read(owner, submission, group);
         rateLimit.Acquire(owner, EncodingScheme.All.Count);
         var settings = spec.Settings;
+        var outcome = JobOutcome.None;
         if (settings.LockedPrompt is null)
         {
+            // The one translation goes in each job's outcome, not its settings: the prompt was not locked by the person,
+            // so a form filled from the grid must translate afresh when the instruction changes.
             var translated = await translator.TranslateAsync(settings.Mode, spec.Images.Select(i => i.Hash).ToList(), settings.Instruction, ct);
-            settings = settings with { LockedPrompt = translated.Prompt };
+            outcome = outcome with
+            {
+                Prompt = translated.Prompt,
+                Translator = translated.TranslatorName,
+                TranslationMilliseconds = translated.Elapsed.TotalMilliseconds,
+                TranslationWarnings = translated.Warnings,
+                TranslationFellBack = translated.FellBack,
+            };
         }
-        return Enqueue(owner, EncodingScheme.All.Select(s => spec with { Settings = settings with { Scheme = s } }).ToList());
+        return Enqueue(owner, EncodingScheme.All.Select(s => spec with { Settings = settings with { Scheme = s } }).ToList(), outcome);
     }
 
     /// <summary>
@@ -245,10 +255,10 @@ public sealed class JobService(
         }
     }
 
-    private List<JobRecord> Enqueue(string owner, IReadOnlyList<JobSpec> specs)
+    private List<JobRecord> Enqueue(string owner, IReadOnlyList<JobSpec> specs, JobOutcome? outcome = null)
     {
         var now = clock.GetUtcNow();
-        var records = specs.Select(spec => new JobRecord(JobRecord.NewId(), owner, now, JobState.Queued, spec, JobOutcome.None)).ToList();
+        var records = specs.Select(spec => new JobRecord(JobRecord.NewId(), owner, now, JobState.Queued, spec, outcome ?? JobOutcome.None)).ToList();
         foreach (var job in board.Admit(owner, records))
         {
             translation.Prepare(job);
