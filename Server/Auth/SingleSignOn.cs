@@ -1,4 +1,3 @@
-using System.Net;
 using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Refusals;
 using Microsoft.AspNetCore.Authentication;
@@ -128,5 +127,5 @@ public static class SingleSignOn
     }
 
     private static bool IsLoopback(string authority) =>
-        Uri.TryCreate(authority, UriKind.Absolute, out var uri) && (uri.IsLoopback || IPAddress.TryParse(uri.Host, out var address) && IPAddress.IsLoopback(address));
+        Uri.TryCreate(authority, UriKind.Absolute, out var uri) && uri.IsLoopback;
 }

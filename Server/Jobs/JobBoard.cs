@@ -24,7 +24,7 @@ public sealed class JobBoard
     private readonly IJobEvents _events;
     private readonly JobMetrics _metrics;
     private readonly bool _sharedQueue;
-    private (DateTimeOffset At, IReadOnlyDictionary<string, int> Positions) _sharedPositions = (DateTimeOffset.MinValue, new Dictionary<string, int>());
+    private PositionsRead _sharedPositions = new(DateTimeOffset.MinValue, new Dictionary<string, int>());
 
     public JobBoard(JobRepository jobs, SharedJobQueue shared, IJobEvents events, JobMetrics metrics, IOptions<PlaygroundOptions> options)
     {
@@ -137,15 +137,13 @@ public sealed class JobBoard
         }
     }
 
-    /// <summary>Every queued and running job with its place in the queue (null while it runs), running ones first.</summary>
+    /// <summary>Every queued and running job in memory with its place in the queue (null while it runs).</summary>
     public IReadOnlyList<(LiveJob Job, int? Position)> Overview()
     {
         lock (_gate)
         {
             var positions = _queue.Positions();
-            return [.. _live.Values
-                .Select(job => (Job: job, Position: positions.TryGetValue(job.Id, out int p) ? p : (int?)null))
-                .OrderBy(entry => entry.Position ?? 0).ThenBy(entry => entry.Job.Record.Created)];
+            return [.. _live.Values.Select(job => (Job: job, Position: positions.TryGetValue(job.Id, out int p) ? p : (int?)null))];
         }
     }
 
@@ -203,11 +201,7 @@ public sealed class JobBoard
         lock (_gate)
         {
             _queue.Remove(record.Owner, record.Id);
-            if (!_live.TryGetValue(record.Id, out var job))
-            {
-                job = new LiveJob(record);
-                _live[job.Id] = job;
-            }
+            var job = LiveJobOf(record);
             job.Hold(lease);
             job.SetRecord(record);
             return job;
@@ -223,13 +217,19 @@ public sealed class JobBoard
         }
         lock (_gate)
         {
-            if (!_live.TryGetValue(record.Id, out var job))
-            {
-                job = new LiveJob(record);
-                _live[job.Id] = job;
-            }
-            return job;
+            return LiveJobOf(record);
         }
+    }
+
+    /// <summary>The job in memory, added from its record if it is not there yet. Callers hold the lock.</summary>
+    private LiveJob LiveJobOf(JobRecord record)
+    {
+        if (!_live.TryGetValue(record.Id, out var job))
+        {
+            job = new LiveJob(record);
+            _live[job.Id] = job;
+        }
+        return job;
     }
 
     /// <summary>What another process said of a job: applied to this process's copy, if it has one, which is forgotten once the job ends.</summary>
@@ -256,12 +256,15 @@ public sealed class JobBoard
         job.SetRecord(change.Record);
     }
 
-    /// <summary>The copies of jobs other processes run.</summary>
+    /// <summary>
+    /// The jobs in memory this process does not run: with a shared queue, copies of jobs that wait in the store or run
+    /// in another process, whose news arrives from elsewhere.
+    /// </summary>
     public IReadOnlyList<LiveJob> Mirrors()
     {
         lock (_gate)
         {
-            return [.. _live.Values.Where(job => job.Lease is null && job.Record.State != JobState.Queued)];
+            return [.. _live.Values.Where(job => job.Lease is null)];
         }
     }
 
@@ -297,9 +300,12 @@ public sealed class JobBoard
             return cached.Positions;
         }
         var positions = _shared.Positions();
-        _sharedPositions = (DateTimeOffset.UtcNow, positions);
+        _sharedPositions = new PositionsRead(DateTimeOffset.UtcNow, positions);
         return positions;
     }
+
+    /// <summary>Queue positions read from the store, and when: one reference, so viewers on other threads never see half of one.</summary>
+    private sealed record PositionsRead(DateTimeOffset At, IReadOnlyDictionary<string, int> Positions);
 
     /// <summary>Stores a job's final record, tells its viewers and forgets it.</summary>
     public void Finish(LiveJob job, JobRecord record)

@@ -115,14 +115,17 @@ public sealed class JobService(
     /// <summary>Every queued and running job with its place (null while it runs), running ones first.</summary>
     private IEnumerable<(JobRecord Record, int? Position)> QueueOrder()
     {
-        if (!_shared)
+        IEnumerable<(JobRecord Record, int? Position)> entries;
+        if (_shared)
         {
-            return board.Overview().Select(entry => (entry.Job.Record, entry.Position));
+            var positions = sharedQueue.Positions();
+            entries = Unfinished().Select(record => (record, positions.TryGetValue(record.Id, out int p) ? p : (int?)null));
         }
-        var positions = sharedQueue.Positions();
-        return Unfinished()
-            .Select(record => (Record: record, Position: positions.TryGetValue(record.Id, out int p) ? p : (int?)null))
-            .OrderBy(entry => entry.Position ?? 0).ThenBy(entry => entry.Record.Created);
+        else
+        {
+            entries = board.Overview().Select(entry => (entry.Job.Record, entry.Position));
+        }
+        return entries.OrderBy(entry => entry.Position ?? 0).ThenBy(entry => entry.Record.Created);
     }
 
     /// <summary>The queued and running jobs: this process's, or with a shared queue every process's.</summary>
@@ -131,7 +134,7 @@ public sealed class JobService(
 
     /// <summary>A queued or running job's record, wherever it runs.</summary>
     private JobRecord? LiveRecord(string id) =>
-        board.Find(id)?.Record ?? (_shared && jobs.FindClaimed(id) is { } stored && !stored.State.IsFinished() ? stored : null);
+        board.Find(id)?.Record ?? (_shared && jobs.FindById(id) is { } stored && !stored.State.IsFinished() ? stored : null);
 
     private bool Cancel(string? id, Func<string, bool> allowed, string? admin)
     {

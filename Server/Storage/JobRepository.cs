@@ -24,8 +24,8 @@ public sealed class JobRepository(PlaygroundDatabase database)
             "UPDATE jobs SET state = @state, outcome = @outcome, prompt_ready = @ready WHERE id = @id",
             ("@id", job.Id), ("@state", job.State.ToString()), ("@outcome", OutcomeJson(job)), ("@ready", Ready(job)));
 
-    /// <summary>The job's record by id alone, for a worker that claimed it from the shared queue.</summary>
-    public JobRecord? FindClaimed(string id) =>
+    /// <summary>A job's record by id alone, whoever owns it: for the shared queue's own bookkeeping, never for a caller's request.</summary>
+    public JobRecord? FindById(string id) =>
         Query($"SELECT {Columns} FROM jobs WHERE id = @id", ("@id", id)).FirstOrDefault();
 
     /// <summary>Whether a worker may take the job when its turn comes: its prompt is known.</summary>

@@ -62,7 +62,7 @@ public sealed class SharedJobQueue(PlaygroundDatabase database, JobRepository jo
             }
             return (id, attempt);
         });
-        if (claimed is not var (jobId, number) || jobs.FindClaimed(jobId) is not { } job)
+        if (claimed is not var (jobId, number) || jobs.FindById(jobId) is not { } job)
         {
             return null;
         }
@@ -138,39 +138,22 @@ public sealed class SharedJobQueue(PlaygroundDatabase database, JobRepository jo
         return (Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture));
     }
 
-    /// <summary>Every queued job's id and owner in the order workers will take them (round-robin across owners), from 1.</summary>
+    /// <summary>Every queued job's 1-based place in the order workers will take them: round-robin across owners.</summary>
     public IReadOnlyDictionary<string, int> Positions()
     {
-        var byOwner = new Dictionary<string, Queue<string>>(StringComparer.Ordinal);
-        var owners = new List<string>();
-        using (var connection = database.Open())
-        using (var command = PlaygroundDatabase.Command(connection, $"""
+        // The owner served longest ago comes first, then each owner's jobs oldest first: the order FairJobQueue keeps.
+        var order = new FairJobQueue(int.MaxValue, int.MaxValue);
+        using var connection = database.Open();
+        using var command = PlaygroundDatabase.Command(connection, $"""
             SELECT j.id, j.owner FROM jobs j LEFT JOIN owner_turns t ON t.owner = j.owner
             WHERE j.state = '{JobState.Queued}'
             ORDER BY COALESCE(t.last_served, 0), j.created, j.id
-            """))
-        using (var reader = command.ExecuteReader())
+            """);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            while (reader.Read())
-            {
-                string owner = reader.GetString(1);
-                if (!byOwner.TryGetValue(owner, out var queue))
-                {
-                    byOwner[owner] = queue = new Queue<string>();
-                    owners.Add(owner);
-                }
-                queue.Enqueue(reader.GetString(0));
-            }
+            order.Enqueue(reader.GetString(1), reader.GetString(0));
         }
-        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int position = 1; owners.Count > 0;)
-        {
-            foreach (string owner in owners)
-            {
-                positions[byOwner[owner].Dequeue()] = position++;
-            }
-            owners.RemoveAll(owner => byOwner[owner].Count == 0);
-        }
-        return positions;
+        return order.Positions();
     }
 }

@@ -26,7 +26,7 @@ public sealed class SharedJobUpdates(IJobEvents jobEvents, JobBoard board, JobRe
             {
                 foreach (var mirror in board.Mirrors())
                 {
-                    if (jobs.FindClaimed(mirror.Id) is { } stored && stored.State.IsFinished())
+                    if (jobs.FindById(mirror.Id) is { } stored && stored.State.IsFinished())
                     {
                         var progress = mirror.Snapshot(null);
                         board.Apply(new JobEvent(events.Node, stored, progress.Step, progress.Steps, null, 0, null, 0));

@@ -132,6 +132,21 @@ public sealed class SharedQueueTests : IDisposable
     }
 
     [ScaleOutFact]
+    public async Task A_job_removed_on_a_front_end_that_never_held_it_ends_for_its_viewers_on_the_other()
+    {
+        using var postgres = new TestPostgres();
+        using var web1 = Start(postgres, "Web");
+        using var web2 = Start(postgres, "Web");
+        var job = web1.Jobs.Submit("ann", Submissions.Of(GenerationMode.Generate, [], "a circle", prompt: "a circle"));
+        var watch = web1.Jobs.WatchUntilAsync("ann", job.Id, s => s.State.IsFinished());
+
+        Assert.False(web2.Jobs.Remove("bob", job.Id));
+        Assert.True(web2.Jobs.Remove("ann", job.Id));
+
+        Assert.Equal(JobState.Removed, (await watch).State);
+    }
+
+    [ScaleOutFact]
     public void The_queue_bounds_count_every_front_ends_jobs()
     {
         using var postgres = new TestPostgres();

@@ -36,7 +36,7 @@ public sealed class SharedJobQueueTests : IDisposable
 
         Assert.Equal(expected, claimed);
         Assert.Equal(6, positions.Count);
-        Assert.Equal(JobState.Queued, jobs.FindClaimed(untranslated.Id)!.State);
+        Assert.Equal(JobState.Queued, jobs.FindById(untranslated.Id)!.State);
     }
 
     [Theory, StoreKinds]
@@ -77,7 +77,7 @@ public sealed class SharedJobQueueTests : IDisposable
         Assert.Null(queue.Renew(first));
         Assert.False(queue.Update(first, running with { State = JobState.Completed }));
         Assert.True(queue.Update(second, running with { State = JobState.Completed, Outcome = running.Outcome with { Prompt = "by w2" } }));
-        Assert.Equal("by w2", jobs.FindClaimed(job.Id)!.Outcome.Prompt);
+        Assert.Equal("by w2", jobs.FindById(job.Id)!.Outcome.Prompt);
         Assert.Empty(queue.RequeueExpired());
     }
 
