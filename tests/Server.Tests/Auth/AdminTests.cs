@@ -23,12 +23,14 @@ public sealed class AdminTests : IDisposable
         using var shown = await ann.Http.GetAsync("/admin/users");
         using var refused = await bob.Http.GetAsync("/admin/users");
         using var stranger = await SignedInClient.Anonymous(host).Http.GetAsync("/admin/users");
+        using var strangerQueue = await SignedInClient.Anonymous(host).Http.GetAsync("/queue");
 
         Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
         Assert.Contains("data-user=\"bob\"", await shown.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.DoesNotContain("data-user", await refused.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, stranger.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, strangerQueue.StatusCode);
     }
 
     [Fact]

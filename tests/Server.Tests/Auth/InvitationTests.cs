@@ -65,6 +65,38 @@ public sealed class InvitationTests : IDisposable
     }
 
     [Fact]
+    public async Task Garbage_and_floods_get_a_clear_4xx_and_make_no_account()
+    {
+        var settings = SignedInClient.HostedSettings("ann");
+        settings["Playground:RateLimits:SignInsPerMinutePerAddress"] = "8";
+        using var host = PlaygroundHost.Start(_data.Path, settings: settings);
+        string open = host.Services.GetRequiredService<Invitations>().Create("ann", Roles.User, TimeSpan.FromDays(1));
+        string path = Invitations.PathPrefix + open;
+        string origin = host.BaseAddress.GetLeftPart(UriPartial.Authority);
+        using var client = SignedInClient.Anonymous(host);
+
+        using var hugeToken = await client.Http.GetAsync(Invitations.PathPrefix + new string('A', 10_000));
+        using var noFields = await client.PostFormAsync(path, [], origin);
+        using var hugeName = await client.PostFormAsync(path, new() { ["user"] = new string('x', 3000), ["password"] = Password, ["confirm"] = Password }, origin);
+        using var pathName = await client.PostFormAsync(path, new() { ["user"] = "../../etc", ["password"] = Password, ["confirm"] = Password }, origin);
+        var flood = new List<HttpStatusCode>();
+        for (int i = 0; i < 10; i++)
+        {
+            using var attempt = await client.Http.GetAsync(path);
+            flood.Add(attempt.StatusCode);
+        }
+
+        Assert.True(hugeToken.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.RequestUriTooLong, $"{hugeToken.StatusCode}");
+        Assert.Equal(HttpStatusCode.BadRequest, noFields.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, hugeName.StatusCode);
+        Assert.Contains("letters, digits", await pathName.Content.ReadAsStringAsync());
+        Assert.Contains(HttpStatusCode.TooManyRequests, flood);
+        Assert.All(flood, status => Assert.True(status is HttpStatusCode.OK or HttpStatusCode.TooManyRequests, $"{status}"));
+        Assert.Single(host.Services.GetRequiredService<UserAccounts>().List());
+        Assert.True(host.Services.GetRequiredService<Invitations>().IsOpen(open));
+    }
+
+    [Fact]
     public async Task Local_mode_has_no_invitations()
     {
         using var host = PlaygroundHost.Start(_data.Path);
