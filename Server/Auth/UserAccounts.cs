@@ -97,13 +97,11 @@ public sealed class UserAccounts(PlaygroundDatabase database, TimeProvider clock
     {
         var account = Find(name) ?? throw Unknown(name);
         KeepAnAdmin(account.Name);
+        var who = ("@name", (object?)account.Name);
         database.Write(connection =>
-        {
-            Run(connection, "DELETE FROM users WHERE name = @name", account.Name);
-            Run(connection, "DELETE FROM sessions WHERE user_name = @name", account.Name);
-            Run(connection, "DELETE FROM access_tokens WHERE user_name = @name", account.Name);
-            return 0;
-        });
+            PlaygroundDatabase.Run(connection, "DELETE FROM users WHERE name = @name", who)
+            + PlaygroundDatabase.Run(connection, "DELETE FROM sessions WHERE user_name = @name", who)
+            + PlaygroundDatabase.Run(connection, "DELETE FROM access_tokens WHERE user_name = @name", who));
     }
 
     /// <summary>Whether a signed-in principal still speaks for an enabled account, as it was when it signed in.</summary>
@@ -167,13 +165,9 @@ public sealed class UserAccounts(PlaygroundDatabase database, TimeProvider clock
         var account = Find(name) ?? throw Unknown(name);
         database.Write(connection =>
         {
-            using (var update = PlaygroundDatabase.Command(connection, $"UPDATE users SET {assignment}, stamp = @stamp WHERE name = @name",
-                ("@value", value), ("@stamp", NewStamp()), ("@name", account.Name)))
-            {
-                update.ExecuteNonQuery();
-            }
-            Run(connection, "DELETE FROM sessions WHERE user_name = @name", account.Name);
-            return 0;
+            PlaygroundDatabase.Run(connection, $"UPDATE users SET {assignment}, stamp = @stamp WHERE name = @name",
+                ("@value", value), ("@stamp", NewStamp()), ("@name", account.Name));
+            return PlaygroundDatabase.Run(connection, "DELETE FROM sessions WHERE user_name = @name", ("@name", account.Name));
         });
     }
 
@@ -190,12 +184,6 @@ public sealed class UserAccounts(PlaygroundDatabase database, TimeProvider clock
     private static AccountException Unknown(string name) => new($"there is no user named {name} (see: users list)");
 
     private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-
-    private static void Run(DbConnection connection, string sql, string name)
-    {
-        using var command = PlaygroundDatabase.Command(connection, sql, ("@name", name));
-        command.ExecuteNonQuery();
-    }
 
     private List<UserAccount> Query(string sql, params (string Name, object? Value)[] parameters)
     {

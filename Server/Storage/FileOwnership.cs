@@ -6,14 +6,13 @@ namespace DreamOmni2.Server.Storage;
 /// </summary>
 public sealed class FileOwnership(PlaygroundDatabase database)
 {
+    private const string RecordSize =
+        "INSERT INTO file_sizes (hash, bytes) VALUES (@hash, @bytes) ON CONFLICT (hash) DO UPDATE SET bytes = excluded.bytes";
+
     public void Grant(string owner, string hash, long bytes) => database.Write(connection =>
-    {
-        using var own = PlaygroundDatabase.Command(connection,
-            "INSERT INTO owned_files (owner, hash) VALUES (@owner, @hash) ON CONFLICT DO NOTHING", ("@owner", owner), ("@hash", hash));
-        using var size = PlaygroundDatabase.Command(connection,
-            "INSERT INTO file_sizes (hash, bytes) VALUES (@hash, @bytes) ON CONFLICT (hash) DO UPDATE SET bytes = excluded.bytes", ("@hash", hash), ("@bytes", bytes));
-        return own.ExecuteNonQuery() + size.ExecuteNonQuery();
-    });
+        PlaygroundDatabase.Run(connection,
+            "INSERT INTO owned_files (owner, hash) VALUES (@owner, @hash) ON CONFLICT DO NOTHING", ("@owner", owner), ("@hash", hash))
+        + PlaygroundDatabase.Run(connection, RecordSize, ("@hash", hash), ("@bytes", bytes)));
 
     public bool Owns(string owner, string hash) =>
         database.Scalar("SELECT 1 FROM owned_files WHERE owner = @owner AND hash = @hash", ("@owner", owner), ("@hash", hash)) is not null;
@@ -45,7 +44,7 @@ public sealed class FileOwnership(PlaygroundDatabase database)
         }
         foreach (string hash in unsized)
         {
-            database.Execute("INSERT INTO file_sizes (hash, bytes) VALUES (@hash, @bytes) ON CONFLICT (hash) DO UPDATE SET bytes = excluded.bytes",
+            database.Execute(RecordSize,
                 ("@hash", hash), ("@bytes", store.SizeOf(hash) ?? 0));
         }
         return unsized.Count;

@@ -20,31 +20,18 @@ public sealed class OwnerPurge(PlaygroundDatabase database, ContentStore store)
                     hashes.Add(reader.GetString(0));
                 }
             }
-            int deleted;
-            using (var deleteJobs = PlaygroundDatabase.Command(connection, "DELETE FROM jobs WHERE owner = @owner", ("@owner", owner)))
-            {
-                deleted = deleteJobs.ExecuteNonQuery();
-            }
-            using (var deleteUploads = PlaygroundDatabase.Command(connection, "DELETE FROM uploads WHERE owner = @owner", ("@owner", owner)))
-            {
-                deleteUploads.ExecuteNonQuery();
-            }
-            using (var deleteShares = PlaygroundDatabase.Command(connection, "DELETE FROM share_links WHERE owner = @owner", ("@owner", owner)))
-            {
-                deleteShares.ExecuteNonQuery();
-            }
-            using (var deleteOwned = PlaygroundDatabase.Command(connection, "DELETE FROM owned_files WHERE owner = @owner", ("@owner", owner)))
-            {
-                deleteOwned.ExecuteNonQuery();
-            }
+            var who = ("@owner", (object?)owner);
+            int deleted = PlaygroundDatabase.Run(connection, "DELETE FROM jobs WHERE owner = @owner", who);
+            PlaygroundDatabase.Run(connection, "DELETE FROM uploads WHERE owner = @owner", who);
+            PlaygroundDatabase.Run(connection, "DELETE FROM share_links WHERE owner = @owner", who);
+            PlaygroundDatabase.Run(connection, "DELETE FROM owned_files WHERE owner = @owner", who);
             var unowned = new List<string>();
             foreach (string hash in hashes)
             {
                 using var owned = PlaygroundDatabase.Command(connection, "SELECT 1 FROM owned_files WHERE hash = @hash", ("@hash", hash));
                 if (owned.ExecuteScalar() is null)
                 {
-                    using var size = PlaygroundDatabase.Command(connection, "DELETE FROM file_sizes WHERE hash = @hash", ("@hash", hash));
-                    size.ExecuteNonQuery();
+                    PlaygroundDatabase.Run(connection, "DELETE FROM file_sizes WHERE hash = @hash", ("@hash", hash));
                     unowned.Add(hash);
                 }
             }

@@ -58,11 +58,11 @@ public sealed class PlaygroundDatabase : IDisposable
         return command;
     }
 
-    /// <summary>Runs a statement on an open connection (inside a caller's transaction, as schema steps do).</summary>
-    public static void Run(DbConnection connection, string sql)
+    /// <summary>Runs a statement on an open connection, inside the caller's transaction; returns the rows it changed.</summary>
+    public static int Run(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = Command(connection, sql);
-        command.ExecuteNonQuery();
+        using var command = Command(connection, sql, parameters);
+        return command.ExecuteNonQuery();
     }
 
     /// <summary>The first column of the first row of a statement run on an open connection.</summary>
@@ -73,11 +73,7 @@ public sealed class PlaygroundDatabase : IDisposable
     }
 
     /// <summary>Runs one statement that changes the database; returns the rows it changed.</summary>
-    public int Execute(string sql, params (string Name, object? Value)[] parameters) => Write(connection =>
-    {
-        using var command = Command(connection, sql, parameters);
-        return command.ExecuteNonQuery();
-    });
+    public int Execute(string sql, params (string Name, object? Value)[] parameters) => Write(connection => Run(connection, sql, parameters));
 
     /// <summary>Runs writes on one connection as one transaction (through the write gate where the store needs one).</summary>
     public T Write<T>(Func<DbConnection, T> write) => Gated(() =>

@@ -54,12 +54,9 @@ public sealed class SharedJobQueue(PlaygroundDatabase database, JobRepository jo
             {
                 attempt = Convert.ToInt64(take.ExecuteScalar(), CultureInfo.InvariantCulture);
             }
-            using (var turn = PlaygroundDatabase.Command(connection,
+            PlaygroundDatabase.Run(connection,
                 "INSERT INTO owner_turns (owner, last_served) VALUES (@owner, @now) ON CONFLICT (owner) DO UPDATE SET last_served = excluded.last_served",
-                ("@owner", owner), ("@now", now.ToUnixTimeMilliseconds())))
-            {
-                turn.ExecuteNonQuery();
-            }
+                ("@owner", owner), ("@now", now.ToUnixTimeMilliseconds()));
             return (id, attempt);
         });
         if (claimed is not var (jobId, number) || jobs.FindById(jobId) is not { } job)

@@ -111,8 +111,7 @@ public static class SqliteSchema
                 ["ablationGroup"] = old["ablationGroup"]?.DeepClone(),
                 ["reflection"] = old["reflection"]?.DeepClone(),
             };
-            using var update = PlaygroundDatabase.Command(connection, "UPDATE jobs SET spec = @spec WHERE id = @id", ("@spec", nested.ToJsonString()), ("@id", id));
-            update.ExecuteNonQuery();
+            PlaygroundDatabase.Run(connection, "UPDATE jobs SET spec = @spec WHERE id = @id", ("@spec", nested.ToJsonString()), ("@id", id));
         }
     }
 
