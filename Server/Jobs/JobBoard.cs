@@ -82,7 +82,8 @@ public sealed class JobBoard
             var admitted = new List<LiveJob>(records.Count);
             foreach (var record in records)
             {
-                _jobs.Insert(record);
+                // The store knows the job is being translated here, so another process takes it over only if this one stops.
+                _jobs.Insert(record, _sharedQueue && !record.PromptReady ? _shared.LeaseFromNow() : null);
                 admitted.Add(Enqueue(record));
             }
             return admitted;
@@ -183,6 +184,38 @@ public sealed class JobBoard
         }
         job.SetRecord(record);
         _events.Changed(job);
+    }
+
+    /// <summary>
+    /// Stores a queued job's translated prompt, so a worker may take it. With a shared queue, only while the job still
+    /// waits for its prompt in the store: false when another process translated or removed it first, and nothing changes.
+    /// </summary>
+    public bool StorePrompt(LiveJob job, JobRecord translated)
+    {
+        if (!_sharedQueue)
+        {
+            Update(job, translated);
+            return true;
+        }
+        if (!_shared.StorePrompt(translated))
+        {
+            return false;
+        }
+        job.SetRecord(translated);
+        _events.Changed(job);
+        return true;
+    }
+
+    /// <summary>Ends a job that never ran (its instruction could not be translated), unless, with a shared queue, a worker took it meanwhile.</summary>
+    public void EndQueued(LiveJob job, JobRecord ended)
+    {
+        if (_sharedQueue)
+        {
+            RemoveShared(ended);
+            return;
+        }
+        Withdraw(job);
+        Finish(job, ended);
     }
 
     /// <summary>A running job's progress and newest preview: its viewers and the other processes are told.</summary>

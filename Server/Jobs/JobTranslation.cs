@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DreamOmni2.Contracts;
 using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Hosting;
@@ -13,6 +14,10 @@ public sealed class JobTranslation(
     JobBoard board, PromptTranslator translator, IOptions<PlaygroundOptions> options, TimeProvider clock, ILogger<JobTranslation> logger)
 {
     private readonly SemaphoreSlim _translations = new(options.Value.ConcurrentTranslations);
+    private readonly ConcurrentDictionary<string, byte> _inFlight = new();
+
+    /// <summary>The jobs whose instruction this process is translating or about to translate.</summary>
+    public IReadOnlyCollection<string> InFlight => [.. _inFlight.Keys];
 
     /// <summary>Wakes the worker for a job that can run; one without a prompt yet gets it translated first.</summary>
     public void Prepare(LiveJob job)
@@ -21,7 +26,7 @@ public sealed class JobTranslation(
         {
             board.SignalReady();
         }
-        else
+        else if (_inFlight.TryAdd(job.Id, 0))
         {
             _ = Task.Run(() => TranslateAsync(job));
         }
@@ -37,7 +42,7 @@ public sealed class JobTranslation(
             {
                 var spec = job.Record.Spec;
                 var translation = await translator.TranslateAsync(spec.Settings.Mode, spec.Images.Select(i => i.Hash).ToList(), spec.Settings.Instruction, ct);
-                board.Update(job, job.Record with
+                board.StorePrompt(job, job.Record with
                 {
                     Outcome = job.Record.Outcome with
                     {
@@ -62,13 +67,16 @@ public sealed class JobTranslation(
         catch (Exception e)
         {
             logger.LogWarning("Job {Job}: the instruction could not be translated: {Reason}", job.Id, e.Message);
-            board.Withdraw(job);
-            board.Finish(job, job.Record with
+            board.EndQueued(job, job.Record with
             {
                 State = JobState.Failed,
                 Outcome = job.Record.Outcome with { Error = JobErrors.From(e), Finished = clock.GetUtcNow() },
             });
             board.SignalQueued();
+        }
+        finally
+        {
+            _inFlight.TryRemove(job.Id, out _);
         }
     }
 }

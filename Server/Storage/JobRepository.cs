@@ -11,13 +11,17 @@ public sealed class JobRepository(PlaygroundDatabase database)
 {
     private const string Columns = "id, owner, created, state, spec, outcome";
 
-    public void Insert(JobRecord job) =>
+    /// <param name="translatingUntil">
+    /// With a shared queue, until when the front end that took an untranslated job holds its translation (see
+    /// <see cref="SharedJobQueue.ClaimTranslation"/>); null otherwise.
+    /// </param>
+    public void Insert(JobRecord job, DateTimeOffset? translatingUntil = null) =>
         database.Execute(
-            $"INSERT INTO jobs ({Columns}, ablation_group, prompt_ready, pack) VALUES (@id, @owner, @created, @state, @spec, @outcome, @group, @ready, @pack)",
+            $"INSERT INTO jobs ({Columns}, ablation_group, prompt_ready, pack, lease_until) VALUES (@id, @owner, @created, @state, @spec, @outcome, @group, @ready, @pack, @until)",
             ("@id", job.Id), ("@owner", job.Owner), ("@created", job.Created.ToString("O", CultureInfo.InvariantCulture)),
             ("@state", job.State.ToString()), ("@spec", JsonSerializer.Serialize(job.Spec, JobJson.Options)),
             ("@outcome", OutcomeJson(job)), ("@group", job.Spec.AblationGroup), ("@ready", Ready(job)),
-            ("@pack", job.Spec.Pack));
+            ("@pack", job.Spec.Pack), ("@until", translatingUntil?.ToUnixTimeMilliseconds()));
 
     public void Update(JobRecord job) =>
         database.Execute(

@@ -115,6 +115,56 @@ public sealed class SharedJobQueue(PlaygroundDatabase database, JobRepository jo
         return ids;
     });
 
+    /// <summary>When a lease taken now ends.</summary>
+    public DateTimeOffset LeaseFromNow() => clock.GetUtcNow() + LeaseLength;
+
+    /// <summary>
+    /// Extends the translation lease of queued jobs whose instruction this process is translating, so no other process
+    /// takes their translation over while it is under way.
+    /// </summary>
+    public void KeepTranslating(IReadOnlyCollection<string> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        long until = LeaseFromNow().ToUnixTimeMilliseconds();
+        database.Write(connection => ids.Sum(id => PlaygroundDatabase.Run(connection,
+            $"UPDATE jobs SET lease_until = @until WHERE id = @id AND state = '{JobState.Queued}' AND prompt_ready = 0",
+            ("@until", until), ("@id", id))));
+    }
+
+    /// <summary>
+    /// Takes over the translation of a queued job of <paramref name="pack"/> (or any pack) whose front end stopped
+    /// renewing its translation lease, as one that was stopped before it translated does; null when none waits.
+    /// </summary>
+    public JobRecord? ClaimTranslation(string pack)
+    {
+        var now = clock.GetUtcNow();
+        var id = database.Write(connection =>
+        {
+            using var take = PlaygroundDatabase.Command(connection, $"""
+                UPDATE jobs SET lease_until = @until WHERE id = (
+                  SELECT j.id FROM jobs j
+                  WHERE j.state = '{JobState.Queued}' AND j.prompt_ready = 0 AND (j.pack IS NULL OR j.pack = @pack)
+                    AND COALESCE(j.lease_until, 0) < @now
+                  ORDER BY j.created, j.id
+                  LIMIT 1 {database.Dialect.LockSkippingLocked("j")})
+                RETURNING id
+                """, ("@until", (now + LeaseLength).ToUnixTimeMilliseconds()), ("@pack", pack), ("@now", now.ToUnixTimeMilliseconds()));
+            return take.ExecuteScalar() as string;
+        });
+        return id is null ? null : jobs.FindById(id);
+    }
+
+    /// <summary>
+    /// Stores a queued job's translated prompt, making it ready for a worker; false when the job is no longer queued
+    /// without a prompt (another process translated it first, or it was removed), and nothing is written.
+    /// </summary>
+    public bool StorePrompt(JobRecord translated) => database.Execute(
+        $"UPDATE jobs SET outcome = @outcome, prompt_ready = 1, lease_until = NULL WHERE id = @id AND state = '{JobState.Queued}' AND prompt_ready = 0",
+        ("@outcome", JobRepository.OutcomeJson(translated)), ("@id", translated.Id)) > 0;
+
     /// <summary>Asks the worker holding a running job to stop it (it learns at its next renewal, or sooner by message).</summary>
     public bool RequestCancel(string id) => database.Execute(
         $"UPDATE jobs SET cancel_requested = 1 WHERE id = @id AND state = '{JobState.Running}'", ("@id", id)) > 0;

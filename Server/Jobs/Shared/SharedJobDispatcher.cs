@@ -6,12 +6,13 @@ namespace DreamOmni2.Server.Jobs.Shared;
 
 /// <summary>
 /// A worker's side of the shared queue: it claims the next job in fair order from the store, keeps the lease while the
-/// job runs (a third of the lease at a time), stops the job when its owner or an admin cancels it, and queues again
-/// the jobs of workers that stopped renewing theirs.
+/// job runs (a third of the lease at a time), stops the job when its owner or an admin cancels it, queues again the
+/// jobs of workers that stopped renewing theirs, and translates the instructions of jobs whose front end stopped before
+/// it translated them.
 /// </summary>
 public sealed class SharedJobDispatcher(
-    SharedJobQueue queue, WorkerRegistry workers, JobBoard board, JobMetrics metrics, PlaygroundEngine engine, TimeProvider clock,
-    ILogger<SharedJobDispatcher> logger) : IJobSource
+    SharedJobQueue queue, WorkerRegistry workers, JobBoard board, JobTranslation translation, JobMetrics metrics, PlaygroundEngine engine,
+    TimeProvider clock, ILogger<SharedJobDispatcher> logger) : IJobSource
 {
     private static readonly TimeSpan s_poll = TimeSpan.FromMilliseconds(500);
 
@@ -53,7 +54,10 @@ public sealed class SharedJobDispatcher(
         }
     }
 
-    /// <summary>Every third of a lease: reports this worker alive, and queues again the jobs of workers that are not.</summary>
+    /// <summary>
+    /// Every third of a lease: reports this worker alive, queues again the jobs of workers that are not, and takes over
+    /// a translation whose front end stopped.
+    /// </summary>
     private void ReapExpired()
     {
         var now = clock.GetUtcNow();
@@ -66,6 +70,11 @@ public sealed class SharedJobDispatcher(
         foreach (string id in queue.RequeueExpired())
         {
             logger.LogWarning("Job {Job} queued again: its worker stopped renewing its lease", id);
+        }
+        if (queue.ClaimTranslation(engine.Pack.Name) is { } untranslated && board.Mirror(untranslated) is { } job)
+        {
+            logger.LogWarning("Job {Job}: translating its instruction here, as the front end that took it stopped before it did", job.Id);
+            translation.Prepare(job);
         }
     }
 

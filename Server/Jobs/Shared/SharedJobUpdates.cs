@@ -6,11 +6,15 @@ namespace DreamOmni2.Server.Jobs.Shared;
 /// <summary>
 /// Receives what other processes say of jobs: their changes reach this process's viewers, a cancel reaches the job if
 /// it runs here, and a newly queued job wakes this process's worker. Every few seconds the copies of jobs running
-/// elsewhere are checked against the store, so a message lost on the way cannot leave a viewer waiting.
+/// elsewhere are checked against the store, so a message lost on the way cannot leave a viewer waiting, and the
+/// translations under way here renew their lease, so no other process takes them over.
 /// </summary>
-public sealed class SharedJobUpdates(IJobEvents jobEvents, JobBoard board, JobRepository jobs, ILogger<SharedJobUpdates> logger) : BackgroundService
+public sealed class SharedJobUpdates(
+    IJobEvents jobEvents, JobBoard board, JobRepository jobs, SharedJobQueue queue, JobTranslation translation, ILogger<SharedJobUpdates> logger)
+    : BackgroundService
 {
-    private static readonly TimeSpan s_check = TimeSpan.FromSeconds(2);
+    /// <summary>How often copies are checked and translation leases renewed: often enough that a lease never runs out while this process lives.</summary>
+    private readonly TimeSpan _check = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(2).Ticks, queue.LeaseLength.Ticks / 3));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,11 +23,12 @@ public sealed class SharedJobUpdates(IJobEvents jobEvents, JobBoard board, JobRe
             return;
         }
         await events.SubscribeAsync(board.Apply, Cancel, board.SignalReady);
-        using var timer = new PeriodicTimer(s_check);
+        using var timer = new PeriodicTimer(_check);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
+                queue.KeepTranslating(translation.InFlight);
                 foreach (var mirror in board.Mirrors())
                 {
                     if (jobs.FindById(mirror.Id) is { } stored && stored.State.IsFinished())
