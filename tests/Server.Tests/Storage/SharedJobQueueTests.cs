@@ -126,6 +126,31 @@ public sealed class SharedJobQueueTests : IDisposable
         Assert.Equal(submitted.Select(j => j.Id).Order(), all.Order());
     }
 
+    [Theory, StoreKinds]
+    public void A_translation_is_taken_over_only_when_its_lease_runs_out_and_a_late_prompt_cannot_requeue_a_running_job(string store)
+    {
+        var (jobs, queue, _) = Open(store);
+        var job = _store.Job("ann", "a circle", ready: false);
+        jobs.Insert(job, queue.LeaseFromNow());
+
+        _store.Clock.Advance(TimeSpan.FromSeconds(20));
+        queue.KeepTranslating([job.Id]);
+        _store.Clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.Null(queue.ClaimTranslation("tiny"));
+
+        _store.Clock.Advance(TimeSpan.FromSeconds(11));
+        Assert.Equal(job.Id, queue.ClaimTranslation("tiny")?.Id);
+        Assert.Null(queue.ClaimTranslation("tiny"));
+        var translated = job with { Outcome = job.Outcome with { Prompt = "a circle" } };
+        Assert.True(queue.StorePrompt(translated));
+        Assert.Equal(job.Id, queue.Claim("w1", "tiny")?.Job.Id);
+
+        Assert.False(queue.StorePrompt(translated with { Outcome = job.Outcome with { Prompt = "late" } }));
+        var stored = jobs.FindById(job.Id)!;
+        Assert.Equal(JobState.Running, stored.State);
+        Assert.Equal("a circle", stored.Outcome.Prompt);
+    }
+
     private (JobRepository Jobs, SharedJobQueue Queue, PlaygroundDatabase Database) Open(string store)
     {
         var database = _store.Open(store);
