@@ -1,5 +1,9 @@
 using System.Diagnostics;
 using DreamOmni2.Contracts;
+using DreamOmni2.Engine.Packs;
+using DreamOmni2.Engine.Pipeline;
+using DreamOmni2.Engine.Runtime;
+using DreamOmni2.Server.Configuration;
 using DreamOmni2.Server.Jobs;
 using DreamOmni2.Server.Storage;
 using DreamOmni2.Server.Tests.Storage;
@@ -12,7 +16,8 @@ namespace DreamOmni2.Server.Tests.Measurements;
 /// What scaling out gives and costs, on the default pack (packs/tiny, else packs/fixture): the throughput of one and
 /// of two worker processes (one ONNX Runtime thread each), alternated so load on the machine falls on both alike; the
 /// time from a step's end on a worker process to its frame reaching a viewer on a web front end in another process;
-/// and what the store's work for one job costs on PostgreSQL and on SQLite.
+/// and what the store's work for one job costs on PostgreSQL and on SQLite. Beside the workers, the machine's own
+/// ceiling: the same jobs on the engine alone, one and two at once, with no server, store or previews between them.
 /// </summary>
 public sealed class ScaleOutMeasurement(ITestOutputHelper output) : IDisposable
 {
@@ -27,13 +32,18 @@ public sealed class ScaleOutMeasurement(ITestOutputHelper output) : IDisposable
         Assert.True(TestPostgres.Available && TestRedis.Server is not null, "needs DREAMOMNI2_TEST_POSTGRES and DREAMOMNI2_TEST_REDIS (tools/test-servers.sh start DIR)");
         var one = new List<double>();
         var two = new List<double>();
+        var engineOne = new List<double>();
+        var engineTwo = new List<double>();
         var latencies = new List<double>();
         for (int round = 0; round < Rounds; round++)
         {
             one.Add(await JobsPerMinuteAsync(1, latencies));
             two.Add(await JobsPerMinuteAsync(2, latencies));
+            engineOne.Add(await EngineJobsPerMinuteAsync(1));
+            engineTwo.Add(await EngineJobsPerMinuteAsync(2));
         }
         output.WriteLine($"{Jobs} jobs of {Steps} steps, {Rounds} rounds alternated: one worker {Median(one):0.0} jobs/min, two workers {Median(two):0.0} jobs/min, ratio {Median(two) / Median(one):0.00}x (per round: {string.Join(", ", one.Zip(two, (a, b) => $"{b / a:0.00}x"))})");
+        output.WriteLine($"the engine alone, same jobs: one at a time {Median(engineOne):0.0} jobs/min, two at once {Median(engineTwo):0.0} jobs/min, ratio {Median(engineTwo) / Median(engineOne):0.00}x (per round: {string.Join(", ", engineOne.Zip(engineTwo, (a, b) => $"{b / a:0.00}x"))})");
         latencies.Sort();
         output.WriteLine($"step end on a worker process to the frame at a viewer on the web process: median {Median(latencies):0.0} ms, p90 {latencies[(int)(latencies.Count * 0.9)]:0.0} ms, max {latencies[^1]:0.0} ms over {latencies.Count} frames");
         output.WriteLine(StoreCost());
@@ -90,6 +100,35 @@ public sealed class ScaleOutMeasurement(ITestOutputHelper output) : IDisposable
             {
                 process.Dispose();
             }
+        }
+    }
+
+    /// <summary>The workers' jobs on the engine alone: <paramref name="engines"/> sets of sessions (one ONNX Runtime thread each) side by side.</summary>
+    private static async Task<double> EngineJobsPerMinuteAsync(int engines)
+    {
+        var layout = RepositoryLayout.Find(AppContext.BaseDirectory);
+        var pack = ModelPack.Load(layout.PackFolder(null));
+        var sessions = Enumerable.Range(0, engines).Select(_ => PackSessions.Open(pack, maxIntraOpThreads: 1)).ToList();
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(sessions.Select((engine, e) => Task.Run(async () =>
+            {
+                var pipeline = new KontextPipeline(engine);
+                for (int i = e; i < Jobs; i += engines)
+                {
+                    var request = new GenerationRequest { Mode = GenerationMode.Generate, Prompt = "a red circle", Seed = (ulong)i, Steps = Steps };
+                    await foreach (var step in pipeline.RunAsync(PipelineInput.ForPrompt(engine.Rules, request, [])))
+                    {
+                        Assert.IsNotType<PipelineEvent.Failed>(step);
+                    }
+                }
+            })));
+            return Jobs / clock.Elapsed.TotalMinutes;
+        }
+        finally
+        {
+            sessions.ForEach(s => s.Dispose());
         }
     }
 
