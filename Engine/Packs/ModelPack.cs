@@ -14,7 +14,7 @@ public sealed class ModelPack
         Directory = directory;
         Manifest = manifest;
         Hash = hash;
-        PreviewFactors = ToMatrix(manifest.Latent.Preview.Factors);
+        PreviewFactors = manifest.Latent.Preview.Factors is { } factors ? ToMatrix(factors) : null;
     }
 
     public string Directory { get; }
@@ -26,8 +26,8 @@ public sealed class ModelPack
     /// <summary>See <see cref="PackHash"/>; lower-case hex.</summary>
     public string Hash { get; }
 
-    /// <summary>The linear preview's (channel, RGB) factors as the preview code takes them.</summary>
-    public float[,] PreviewFactors { get; }
+    /// <summary>The linear preview's (channel, RGB) factors as the preview code takes them; null for other preview kinds.</summary>
+    public float[,]? PreviewFactors { get; }
 
     public string PathOf(string relativePath) => Path.Combine(Directory, relativePath);
 

@@ -14,9 +14,10 @@ public static class PackManifestReader
         RespectRequiredConstructorParameters = true,
         Converters =
         {
-            new JsonStringEnumConverter<GraphOptimization>(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false),
-            new JsonStringEnumConverter<TextEmbeddingRole>(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false),
-            new JsonStringEnumConverter<PromptStyle>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false),
+            new ManifestEnumConverter<GraphOptimization>(JsonNamingPolicy.SnakeCaseLower),
+            new ManifestEnumConverter<TextEmbeddingRole>(JsonNamingPolicy.SnakeCaseLower),
+            new ManifestEnumConverter<PromptStyle>(JsonNamingPolicy.KebabCaseLower),
+            new ManifestEnumConverter<PreviewKind>(JsonNamingPolicy.SnakeCaseLower),
             new ImageSizeJsonConverter(),
         },
     };
