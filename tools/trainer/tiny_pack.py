@@ -17,7 +17,7 @@ TEXT_LENGTH = 32
 
 def export_tiny_pack(out: Path, transformer: FluxTinyTransformer, text_encoder: TinyTextEncoder, vocab: Path,
                      index: bool, shift: bool, training: dict) -> None:
-    """Writes a complete pack to `out`, replacing what was there but the pack's written training history."""
+    """Writes a complete pack to `out`, replacing what was there but the pack's written training history and its examples."""
     staging = out.with_name(out.name + ".staging")
     if staging.exists():
         shutil.rmtree(staging)
@@ -30,7 +30,7 @@ def export_tiny_pack(out: Path, transformer: FluxTinyTransformer, text_encoder: 
     shutil.copy(vocab, staging / "vocab.txt")
     scheme = ("index" if index else "no index") + " + " + ("shift" if shift else "no shift")
     name = "tiny" if index and shift else f"tiny-{'index' if index else 'noindex'}-{'shift' if shift else 'noshift'}"
-    write_manifest(staging, flux_manifest(
+    manifest = flux_manifest(
         name,
         f"A FLUX-shaped model trained from scratch on the shape-world data factory ({scheme}); "
         f"64x64 edits and generations from up to four images.",
@@ -41,7 +41,13 @@ def export_tiny_pack(out: Path, transformer: FluxTinyTransformer, text_encoder: 
          "shift_factor": 0.0, "preview": {"kind": "vae"}},
         {"steps": 12, "guidance": 3.5, "max_area": IMAGE_SIZE * IMAGE_SIZE, "generate_size": [IMAGE_SIZE, IMAGE_SIZE],
          "buckets": [[IMAGE_SIZE, IMAGE_SIZE]], "max_images": 4},
-        {"index": index, "shift": shift}, "shape-world"))
+        {"index": index, "shift": shift}, "shape-world")
+    # The examples are drawn by the data factory (`DreamOmni2.DataFactory examples`), not trained: a new export keeps them.
+    examples = out / "examples"
+    if examples.exists():
+        shutil.copytree(examples, staging / examples.name)
+        manifest["examples"] = "examples/examples.json"
+    write_manifest(staging, manifest)
     training_dir = staging / "training"
     training_dir.mkdir()
     shutil.copy(training["log"], training_dir / "log.csv")

@@ -24,7 +24,9 @@ public static class PackCommand
                 console.Out.WriteLine(
                     $"pack '{m.Name}' is valid: modes {Names(modes)}; " +
                     (adapted.Length > 0 ? $"LoRA adapters for {Names(adapted)}; " : "") +
-                    $"{m.TextEncoders.Count} text encoders; {m.Latent.Channels}-channel latent; {PreviewText(m.Latent.Preview)}; hash {sessions.Pack.Hash}");
+                    $"{m.TextEncoders.Count} text encoders; {m.Latent.Channels}-channel latent; {PreviewText(m.Latent.Preview)}; " +
+                    (sessions.Pack.Examples.Count > 0 ? $"{sessions.Pack.Examples.Count} examples; " : "") +
+                    $"hash {sessions.Pack.Hash}");
                 return ExitCodes.Success;
             }
             catch (PackValidationException e)
