@@ -1,3 +1,4 @@
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Translation.BuiltIn;
@@ -25,6 +26,10 @@ public static class InstructionTranslators
         PackManifest manifest, VlmTranslatorOptions? vlm, params IEnumerable<IPackTranslatorFactory> packTranslators) =>
         packTranslators.Select(factory => factory.ForPack(manifest)).FirstOrDefault(translator => translator is not null)
         ?? Create(vlm, ImagePreparerFor(manifest));
+
+    /// <summary>What the pack's model knows, from the first of <paramref name="packTranslators"/> that knows its language; null for any other pack.</summary>
+    public static PackKnowledge? KnowledgeOf(PackManifest manifest, params IEnumerable<IPackTranslatorFactory> packTranslators) =>
+        packTranslators.Select(factory => factory.KnowledgeOf(manifest)).FirstOrDefault(knowledge => knowledge is not null);
 
     /// <summary>The reflection loop, or null: reflection needs a VLM to judge results.</summary>
     public static ReflectionLoop? CreateReflectionLoop(VlmTranslatorOptions? vlm, IVlmImagePreparer? imagePreparer = null) =>

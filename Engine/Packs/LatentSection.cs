@@ -16,6 +16,9 @@ public sealed record LatentSection(
     public int PixelsPerToken => Downsampling * PatchSize;
 }
 
-/// <param name="Factors">One (R, G, B) row per latent channel for the linear preview.</param>
-/// <param name="Decoder">An optional ONNX preview decoder (TAEF1-style) taking the model-space latent.</param>
-public sealed record PreviewSection(IReadOnlyList<float[]> Factors, float[] Bias, string? Decoder = null);
+/// <param name="Kind">Which decoder makes the step previews; left out: the linear map.</param>
+/// <param name="Factors">The linear preview's (R, G, B) row per latent channel; only with <see cref="PreviewKind.Linear"/>.</param>
+/// <param name="Bias">The linear preview's (R, G, B) bias; only with <see cref="PreviewKind.Linear"/>.</param>
+/// <param name="Decoder">The ONNX preview decoder (TAEF1-style) taking the model-space latent; only with <see cref="PreviewKind.Decoder"/>.</param>
+public sealed record PreviewSection(
+    PreviewKind Kind = PreviewKind.Linear, IReadOnlyList<float[]>? Factors = null, float[]? Bias = null, string? Decoder = null);

@@ -9,12 +9,13 @@ public sealed class ModelPack
 {
     public const string ManifestFileName = "pack.json";
 
-    private ModelPack(string directory, PackManifest manifest, string hash)
+    private ModelPack(string directory, PackManifest manifest, string hash, IReadOnlyList<PackExample> examples)
     {
+        Examples = examples;
         Directory = directory;
         Manifest = manifest;
         Hash = hash;
-        PreviewFactors = ToMatrix(manifest.Latent.Preview.Factors);
+        PreviewFactors = manifest.Latent.Preview.Factors is { } factors ? ToMatrix(factors) : null;
     }
 
     public string Directory { get; }
@@ -26,8 +27,11 @@ public sealed class ModelPack
     /// <summary>See <see cref="PackHash"/>; lower-case hex.</summary>
     public string Hash { get; }
 
-    /// <summary>The linear preview's (channel, RGB) factors as the preview code takes them.</summary>
-    public float[,] PreviewFactors { get; }
+    /// <summary>The linear preview's (channel, RGB) factors as the preview code takes them; null for other preview kinds.</summary>
+    public float[,]? PreviewFactors { get; }
+
+    /// <summary>The checked examples the pack ships; their image paths are inside the pack and decode.</summary>
+    public IReadOnlyList<PackExample> Examples { get; }
 
     public string PathOf(string relativePath) => Path.Combine(Directory, relativePath);
 
@@ -48,8 +52,7 @@ public sealed class ModelPack
         string root = Path.GetFullPath(directory);
         foreach (var file in PackFiles.Of(manifest))
         {
-            string full = Path.GetFullPath(Path.Combine(root, file.RelativePath));
-            if (Path.IsPathRooted(file.RelativePath) || !full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            if (PackPaths.Inside(root, file.RelativePath) is not { } full)
             {
                 problems.Add($"{manifestPath}: field '{file.Field}': '{file.RelativePath}' must be a path inside the pack folder");
             }
@@ -62,11 +65,12 @@ public sealed class ModelPack
                 files.Add((file.RelativePath, full));
             }
         }
+        var examples = PackExamples.Read(manifest, root, manifestPath, problems);
         if (problems.Count > 0)
         {
             throw PackValidationException.FromProblems(problems);
         }
-        return new ModelPack(directory, manifest, PackHash.Compute(json, files));
+        return new ModelPack(directory, manifest, PackHash.Compute(json, files), examples);
     }
 
     private static float[,] ToMatrix(IReadOnlyList<float[]> rows)

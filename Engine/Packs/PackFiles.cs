@@ -32,7 +32,7 @@ public static class PackFiles
         }
         yield return new("vae.encoder.file", m.Vae.Encoder.File);
         yield return new("vae.decoder.file", m.Vae.Decoder.File);
-        if (m.Latent.Preview.Decoder is { } previewDecoder)
+        if (m.Latent.Preview is { Kind: PreviewKind.Decoder, Decoder: { } previewDecoder })
         {
             yield return new("latent.preview.decoder", previewDecoder);
         }

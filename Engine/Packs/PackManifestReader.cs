@@ -1,12 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DreamOmni2.Contracts;
 
 namespace DreamOmni2.Engine.Packs;
 
-/// <summary>Parses <c>pack.json</c> strictly: unknown fields, missing fields and nulls where none is allowed are errors.</summary>
+/// <summary>Parses <c>pack.json</c> (and the pack's other JSON files) strictly: unknown fields, missing fields and nulls where none is allowed are errors.</summary>
 public static class PackManifestReader
 {
-    private static readonly JsonSerializerOptions s_options = new()
+    /// <summary>How a pack's JSON files are read: snake_case names, strictly.</summary>
+    internal static JsonSerializerOptions Options { get; } = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
@@ -14,9 +16,11 @@ public static class PackManifestReader
         RespectRequiredConstructorParameters = true,
         Converters =
         {
-            new JsonStringEnumConverter<GraphOptimization>(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false),
-            new JsonStringEnumConverter<TextEmbeddingRole>(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false),
-            new JsonStringEnumConverter<PromptStyle>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false),
+            new ManifestEnumConverter<GraphOptimization>(JsonNamingPolicy.SnakeCaseLower),
+            new ManifestEnumConverter<TextEmbeddingRole>(JsonNamingPolicy.SnakeCaseLower),
+            new ManifestEnumConverter<PromptStyle>(JsonNamingPolicy.KebabCaseLower),
+            new ManifestEnumConverter<PreviewKind>(JsonNamingPolicy.SnakeCaseLower),
+            new ManifestEnumConverter<GenerationMode>(JsonNamingPolicy.SnakeCaseLower),
             new ImageSizeJsonConverter(),
         },
     };
@@ -24,12 +28,16 @@ public static class PackManifestReader
     public static PackManifest Read(string path) => Parse(File.ReadAllBytes(path), path);
 
     /// <param name="source">The file the JSON came from, for messages.</param>
-    public static PackManifest Parse(ReadOnlySpan<byte> json, string source)
+    public static PackManifest Parse(ReadOnlySpan<byte> json, string source) => Parse<PackManifest>(json, source, "the manifest");
+
+    /// <summary>Any of a pack's JSON files, read as strictly as the manifest.</summary>
+    /// <param name="what">What the file holds, for messages ("the manifest").</param>
+    internal static T Parse<T>(ReadOnlySpan<byte> json, string source, string what)
     {
         try
         {
-            return JsonSerializer.Deserialize<PackManifest>(json, s_options)
-                ?? throw new PackValidationException($"{source}: the manifest is null; expected an object");
+            return JsonSerializer.Deserialize<T>(json, Options)
+                ?? throw new PackValidationException($"{source}: {what} is null; expected an object");
         }
         catch (JsonException e)
         {

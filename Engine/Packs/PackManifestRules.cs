@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DreamOmni2.Contracts;
 
 namespace DreamOmni2.Engine.Packs;
@@ -113,23 +114,66 @@ public static class PackManifestRules
         {
             yield return "field 'latent.scaling_factor': must not be 0";
         }
-        var preview = latent.Preview;
-        if (preview.Factors.Count != latent.Channels)
+        foreach (var p in PreviewProblems(latent.Preview, latent.Channels))
         {
-            yield return $"field 'latent.preview.factors': {preview.Factors.Count} rows for {latent.Channels} channels; give one (R, G, B) row per channel";
-        }
-        for (int row = 0; row < preview.Factors.Count; row++)
-        {
-            if (preview.Factors[row].Length != 3)
-            {
-                yield return $"field 'latent.preview.factors[{row}]': {preview.Factors[row].Length} values; a row is (R, G, B)";
-            }
-        }
-        if (preview.Bias.Length != 3)
-        {
-            yield return $"field 'latent.preview.bias': {preview.Bias.Length} values; the bias is (R, G, B)";
+            yield return p;
         }
     }
+
+    private static IEnumerable<string> PreviewProblems(PreviewSection preview, int channels)
+    {
+        string kind = KindName(preview.Kind);
+        if (preview.Kind == PreviewKind.Linear)
+        {
+            if (preview.Factors is not { } factors)
+            {
+                yield return "field 'latent.preview.factors': the linear preview needs one (R, G, B) row per channel";
+            }
+            else
+            {
+                if (factors.Count != channels)
+                {
+                    yield return $"field 'latent.preview.factors': {factors.Count} rows for {channels} channels; give one (R, G, B) row per channel";
+                }
+                for (int row = 0; row < factors.Count; row++)
+                {
+                    if (factors[row].Length != 3)
+                    {
+                        yield return $"field 'latent.preview.factors[{row}]': {factors[row].Length} values; a row is (R, G, B)";
+                    }
+                }
+            }
+            if (preview.Bias is not { } bias)
+            {
+                yield return "field 'latent.preview.bias': the linear preview needs an (R, G, B) bias";
+            }
+            else if (bias.Length != 3)
+            {
+                yield return $"field 'latent.preview.bias': {bias.Length} values; the bias is (R, G, B)";
+            }
+        }
+        else
+        {
+            if (preview.Factors is not null)
+            {
+                yield return $"field 'latent.preview.factors': only the linear preview reads factors, and kind is '{kind}'; remove them or set kind to 'linear'";
+            }
+            if (preview.Bias is not null)
+            {
+                yield return $"field 'latent.preview.bias': only the linear preview reads a bias, and kind is '{kind}'; remove it or set kind to 'linear'";
+            }
+        }
+        if (preview.Kind == PreviewKind.Decoder && string.IsNullOrWhiteSpace(preview.Decoder))
+        {
+            yield return "field 'latent.preview.decoder': kind 'decoder' needs the decoder's file, relative to the pack folder";
+        }
+        if (preview.Kind != PreviewKind.Decoder && preview.Decoder is not null)
+        {
+            yield return $"field 'latent.preview.decoder': a decoder file is used only when kind is 'decoder', and kind is '{kind}'";
+        }
+    }
+
+    private static string KindName(PreviewKind kind) => JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
 
     private static IEnumerable<string> DefaultsProblems(DefaultsSection d, int multiple)
     {

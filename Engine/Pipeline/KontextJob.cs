@@ -61,9 +61,7 @@ public sealed class KontextJob : IDisposable
         _x0 = new float[_x.Length];
         if (settings.Previews)
         {
-            var pack = sessions.Pack;
-            _preview = new PreviewRenderer(
-                sessions.PreviewDecoder, pack.PreviewFactors, pack.Manifest.Latent.Preview.Bias, latent.Channels, _latentHeight, _latentWidth);
+            _preview = new PreviewRenderer(sessions, _latentHeight, _latentWidth);
         }
 
         Prepared = new PipelineEvent.Prepared(

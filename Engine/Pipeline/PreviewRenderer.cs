@@ -6,22 +6,40 @@ using DreamOmni2.Engine.Runtime;
 namespace DreamOmni2.Engine.Pipeline;
 
 /// <summary>
-/// Turns the target tokens' denoised estimate into a preview: through the pack's preview decoder when it names one,
-/// else the linear channel-to-RGB map at latent resolution (1/8 of the output size).
+/// Turns the target tokens' denoised estimate into a preview, the way the pack's <c>latent.preview.kind</c> says:
+/// through a decoder (the pack's VAE, exact, or its preview decoder file) at the output's size, else the linear
+/// channel-to-RGB map at the latent's size.
 /// </summary>
-internal sealed class PreviewRenderer(
-    PreviewDecoder? decoder, float[,] factors, float[] bias, int channels, int latentHeight, int latentWidth)
+internal sealed class PreviewRenderer
 {
-    private readonly float[] _chw = new float[channels * latentHeight * latentWidth];
+    private readonly ILatentDecoder? _decoder;
+    private readonly float[,]? _factors;
+    private readonly float[] _bias;
+    private readonly int _channels;
+    private readonly int _latentHeight;
+    private readonly int _latentWidth;
+    private readonly float[] _chw;
+
+    public PreviewRenderer(PackSessions sessions, int latentHeight, int latentWidth)
+    {
+        var latent = sessions.Pack.Manifest.Latent;
+        _decoder = sessions.PreviewDecoder;
+        _factors = sessions.Pack.PreviewFactors;
+        _bias = latent.Preview.Bias ?? [];
+        _channels = latent.Channels;
+        _latentHeight = latentHeight;
+        _latentWidth = latentWidth;
+        _chw = new float[_channels * latentHeight * latentWidth];
+    }
 
     public DecodedImage Render(ReadOnlySpan<float> x0Tokens, RunOptions options, CancellationToken cancellationToken)
     {
-        LatentPacking.Unpack(x0Tokens, channels, latentHeight, latentWidth, _chw);
-        if (decoder is null)
+        LatentPacking.Unpack(x0Tokens, _channels, _latentHeight, _latentWidth, _chw);
+        if (_decoder is null)
         {
-            return new DecodedImage(latentWidth, latentHeight, LatentPreview.Linear(_chw, channels, latentHeight, latentWidth, factors, bias));
+            return new DecodedImage(_latentWidth, _latentHeight, LatentPreview.Linear(_chw, _channels, _latentHeight, _latentWidth, _factors!, _bias));
         }
-        var image = decoder.Decode(_chw, latentHeight, latentWidth, options, cancellationToken, out int width, out int height);
+        var image = _decoder.Decode(_chw, _latentHeight, _latentWidth, options, cancellationToken, out int width, out int height);
         return new DecodedImage(width, height, ModelImage.ToRgb(image, width, height));
     }
 }

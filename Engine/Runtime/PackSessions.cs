@@ -24,7 +24,7 @@ public sealed class PackSessions : IDisposable
         Dictionary<GenerationMode, TransformerGraph> transformers,
         IReadOnlyList<TextEncoder> textEncoders,
         Vae vae,
-        PreviewDecoder? previewDecoder)
+        ILatentDecoder? previewDecoder)
     {
         Pack = pack;
         Rules = new RequestRules(pack.Manifest);
@@ -48,7 +48,8 @@ public sealed class PackSessions : IDisposable
 
     public Vae Vae { get; }
 
-    public PreviewDecoder? PreviewDecoder { get; }
+    /// <summary>What decodes step previews: the pack's VAE, its preview decoder file, or null for the linear map.</summary>
+    public ILatentDecoder? PreviewDecoder { get; }
 
     public bool Supports(GenerationMode mode) => _transformers.ContainsKey(mode);
 
@@ -105,12 +106,18 @@ public sealed class PackSessions : IDisposable
                 var transformers = OpenTransformers(m);
                 var textEncoders = OpenTextEncoders(m);
                 var vae = OpenVae(m);
-                var preview = m.Latent.Preview.Decoder is { } decoder ? OpenPreviewDecoder(decoder, m.Latent.Channels) : null;
+                var previewFile = m.Latent.Preview.Kind == PreviewKind.Decoder ? OpenPreviewDecoder(m.Latent.Preview.Decoder!, m.Latent.Channels) : null;
                 CheckTextWidths(m, transformers.Values.FirstOrDefault(), textEncoders);
                 if (_problems.Count > 0)
                 {
                     throw PackValidationException.FromProblems(_problems);
                 }
+                ILatentDecoder? preview = m.Latent.Preview.Kind switch
+                {
+                    PreviewKind.Vae => vae,
+                    PreviewKind.Decoder => previewFile,
+                    _ => null,
+                };
                 return new PackSessions(pack, provider, _owned, transformers, textEncoders, vae!, preview);
             }
         }

@@ -3,7 +3,7 @@ using Microsoft.ML.OnnxRuntime;
 namespace DreamOmni2.Engine.Runtime;
 
 /// <summary>A pack-named tiny decoder (TAEF1-style): a model-space latent (1, C, h, w) to an image (1, 3, H, W) in [-1, 1].</summary>
-public sealed class PreviewDecoder
+public sealed class PreviewDecoder : ILatentDecoder
 {
     private readonly FloatGraph _graph;
     private readonly int _channels;

@@ -4,7 +4,7 @@ using DreamOmni2.Engine.Packs;
 namespace DreamOmni2.Engine.Runtime;
 
 /// <summary>The pack's VAE: images in [-1, 1] (CHW) to model-space latents and back.</summary>
-public sealed class Vae
+public sealed class Vae : ILatentDecoder
 {
     private readonly FloatGraph _encoder;
     private readonly FloatGraph _decoder;

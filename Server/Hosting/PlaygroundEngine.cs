@@ -1,3 +1,4 @@
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine;
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Pipeline;
@@ -13,11 +14,13 @@ public sealed class PlaygroundEngine : IDisposable
     private readonly PackSessions _sessions;
 
     /// <param name="defaultSteps">Replaces the pack's default step count; null: the pack's.</param>
-    public PlaygroundEngine(PackSessions sessions, IInstructionTranslator translator, int? defaultSteps)
+    /// <param name="knowledge">What the pack's model knows, for packs of a closed world; null: nothing to list.</param>
+    public PlaygroundEngine(PackSessions sessions, IInstructionTranslator translator, PackKnowledge? knowledge, int? defaultSteps)
     {
         _sessions = sessions;
         Pipeline = new KontextPipeline(sessions);
         Translator = translator;
+        Knowledge = knowledge;
         Rules = defaultSteps is { } steps ? new RequestRules(sessions.Pack.Manifest, steps) : sessions.Rules;
     }
 
@@ -26,6 +29,9 @@ public sealed class PlaygroundEngine : IDisposable
     public KontextPipeline Pipeline { get; }
 
     public IInstructionTranslator Translator { get; }
+
+    /// <summary>The words the pack's model knows, shown to people; null for a pack of real weights.</summary>
+    public PackKnowledge? Knowledge { get; }
 
     /// <summary>What requests this server's pack accepts: every submission is completed by these rules.</summary>
     public RequestRules Rules { get; }

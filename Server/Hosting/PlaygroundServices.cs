@@ -5,6 +5,7 @@ using DreamOmni2.Server.Api;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Components.Pages;
 using DreamOmni2.Server.Configuration;
+using DreamOmni2.Server.Examples;
 using DreamOmni2.Server.Health;
 using DreamOmni2.Server.Jobs;
 using DreamOmni2.Server.Jobs.Shared;
@@ -57,6 +58,7 @@ public static class PlaygroundServices
 
         services.AddSingleton(OpenEngine);
         services.AddSingleton<PromptTranslator>();
+        services.AddSingleton<ExampleCatalog>();
         services.AddSingleton(OpenResultChecker);
         services.AddSingleton<SubmissionReader>();
         services.AddSingleton<SubmitRateLimit>();
@@ -134,9 +136,10 @@ public static class PlaygroundServices
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("DreamOmni2.Engine");
         var sessions = PackSessions.Open(ModelPack.Load(packFolder), options.Provider, logger, options.IntraOpThreads);
         var vlm = provider.GetRequiredService<IConfiguration>().GetSection(VlmTranslatorOptions.SectionName).Get<VlmTranslatorOptions>();
-        var translator = InstructionTranslators.ForPack(sessions.Pack.Manifest, vlm, new ShapeWorldTranslatorFactory());
+        IPackTranslatorFactory[] packLanguages = [new ShapeWorldTranslatorFactory()];
+        var translator = InstructionTranslators.ForPack(sessions.Pack.Manifest, vlm, packLanguages);
         logger.LogInformation("Playground pack: {Folder}; translator: {Translator}", packFolder, translator.GetType().Name);
-        return new PlaygroundEngine(sessions, translator, options.DefaultSteps);
+        return new PlaygroundEngine(sessions, translator, InstructionTranslators.KnowledgeOf(sessions.Pack.Manifest, packLanguages), options.DefaultSteps);
     }
 
     private static ResultChecker OpenResultChecker(IServiceProvider provider)
@@ -197,6 +200,7 @@ public static class PlaygroundServices
         app.MapInvitations();
         app.MapSingleSignOn();
         app.MapPlaygroundFiles(options.MaxUploadBytes);
+        app.MapExamples();
         app.MapShareLinks();
         app.MapHub<JobsHub>(JobsHub.Path);
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();

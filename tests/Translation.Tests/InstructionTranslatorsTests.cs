@@ -1,3 +1,4 @@
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Translation.BuiltIn;
 using DreamOmni2.Translation.Vlm;
@@ -40,5 +41,7 @@ public sealed class InstructionTranslatorsTests
         public IInstructionTranslator Translator { get; } = new BuiltInInstructionTranslator();
 
         public IInstructionTranslator? ForPack(PackManifest manifest) => manifest.Prompt.Style == style ? Translator : null;
+
+        public PackKnowledge? KnowledgeOf(PackManifest manifest) => null;
     }
 }

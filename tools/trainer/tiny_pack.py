@@ -15,15 +15,9 @@ LATENT_CHANNELS = 3 * LATENT_FACTOR * LATENT_FACTOR
 TEXT_LENGTH = 32
 
 
-def preview_factors() -> list[list[float]]:
-    """Channel c of the space-to-depth latent holds colour c // 16, so averaging a cell's 16 values is exact."""
-    cells = LATENT_FACTOR * LATENT_FACTOR
-    return [[1.0 / cells if c // cells == rgb else 0.0 for rgb in range(3)] for c in range(LATENT_CHANNELS)]
-
-
 def export_tiny_pack(out: Path, transformer: FluxTinyTransformer, text_encoder: TinyTextEncoder, vocab: Path,
                      index: bool, shift: bool, training: dict) -> None:
-    """Writes a complete pack to `out`, replacing what was there but the pack's written training history."""
+    """Writes a complete pack to `out`, replacing what was there but the pack's written training history and its examples."""
     staging = out.with_name(out.name + ".staging")
     if staging.exists():
         shutil.rmtree(staging)
@@ -36,7 +30,7 @@ def export_tiny_pack(out: Path, transformer: FluxTinyTransformer, text_encoder: 
     shutil.copy(vocab, staging / "vocab.txt")
     scheme = ("index" if index else "no index") + " + " + ("shift" if shift else "no shift")
     name = "tiny" if index and shift else f"tiny-{'index' if index else 'noindex'}-{'shift' if shift else 'noshift'}"
-    write_manifest(staging, flux_manifest(
+    manifest = flux_manifest(
         name,
         f"A FLUX-shaped model trained from scratch on the shape-world data factory ({scheme}); "
         f"64x64 edits and generations from up to four images.",
@@ -44,10 +38,16 @@ def export_tiny_pack(out: Path, transformer: FluxTinyTransformer, text_encoder: 
           "max_length": TEXT_LENGTH, "input": "input_ids",
           "outputs": {"text_embeddings": "encoder_hidden_states", "pooled_embeddings": "pooled_projections"}}],
         {"channels": LATENT_CHANNELS, "downsampling": LATENT_FACTOR, "patch_size": 2, "scaling_factor": 1.0,
-         "shift_factor": 0.0, "preview": {"factors": preview_factors(), "bias": [0.0, 0.0, 0.0], "decoder": None}},
+         "shift_factor": 0.0, "preview": {"kind": "vae"}},
         {"steps": 12, "guidance": 3.5, "max_area": IMAGE_SIZE * IMAGE_SIZE, "generate_size": [IMAGE_SIZE, IMAGE_SIZE],
          "buckets": [[IMAGE_SIZE, IMAGE_SIZE]], "max_images": 4},
-        {"index": index, "shift": shift}, "shape-world"))
+        {"index": index, "shift": shift}, "shape-world")
+    # The examples are drawn by the data factory (`DreamOmni2.DataFactory examples`), not trained: a new export keeps them.
+    examples = out / "examples"
+    if examples.exists():
+        shutil.copytree(examples, staging / examples.name)
+        manifest["examples"] = "examples/examples.json"
+    write_manifest(staging, manifest)
     training_dir = staging / "training"
     training_dir.mkdir()
     shutil.copy(training["log"], training_dir / "log.csv")

@@ -64,6 +64,24 @@ public sealed class EditorForm
     public void Add(UploadedImage image) =>
         Images.Add(new TrayImage(image.Hash, image.Name, JobUrls.File(image.ThumbnailHash), image.Width, image.Height));
 
+    /// <summary>
+    /// A pack example in the form: its images in the tray, its instruction (translated afresh at the run) and mode.
+    /// The sampling settings and switches stay as they were.
+    /// </summary>
+    public void TakeExample(GenerationMode mode, string instruction, IReadOnlyList<UploadedImage> images)
+    {
+        Mode = mode;
+        Instruction = instruction;
+        Prompt = null;
+        PromptLocked = false;
+        Translation = null;
+        Images.Clear();
+        foreach (var image in images)
+        {
+            Add(image);
+        }
+    }
+
     public JobSubmission ToSubmission() => new(
         Images.Select(i => i.Key).ToList(),
         new GenerationRequest

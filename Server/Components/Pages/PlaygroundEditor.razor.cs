@@ -2,6 +2,7 @@ using DreamOmni2.Components.Prompt;
 using DreamOmni2.Components.Tray;
 using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Imaging;
+using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine;
 using DreamOmni2.Server.Api;
@@ -101,6 +102,12 @@ public sealed partial class PlaygroundEditor
         {
             Errors.Show(new RequestError(RequestField.General, e.Message));
         }
+    }
+
+    private Task ExampleTaken(PackExample example)
+    {
+        Errors.Clear();
+        return example.Ablation ? RunAblationAsync() : Task.CompletedTask;
     }
 
     private async Task TranslateAsync()

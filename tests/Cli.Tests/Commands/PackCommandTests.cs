@@ -12,6 +12,14 @@ public class PackCommandTests
     }
 
     [Fact]
+    public async Task The_tiny_pack_validates_with_its_exact_previews_and_its_examples()
+    {
+        var run = await CliRun.Invoke("pack", "validate", PackLocator.RepositoryPack("tiny"));
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("; previews through the pack's VAE; 9 examples; hash ", run.Output);
+    }
+
+    [Fact]
     public async Task A_pack_with_lora_adapters_names_the_modes_they_serve()
     {
         var run = await CliRun.Invoke("pack", "validate", PackLocator.RepositoryPack("fixture-lora"));

@@ -13,7 +13,7 @@ public class ModelPackTests
         Assert.Equal("fixture", pack.Name);
         Assert.Matches("^[0-9a-f]{64}$", pack.Hash);
         Assert.Equal(pack.Hash, ModelPack.Load(TestPacks.Fixture).Hash);
-        Assert.Equal(-0.0346f, pack.PreviewFactors[0, 0]);
+        Assert.Equal(-0.0346f, pack.PreviewFactors![0, 0]);
     }
 
     [Fact]
@@ -57,6 +57,15 @@ public class ModelPackTests
         using var empty = new TempPack();
         var error = Assert.Throws<PackValidationException>(() => ModelPack.Load(empty.Directory));
         Assert.Contains("no pack.json", error.Message);
+    }
+
+    [Fact]
+    public void A_preview_decoder_file_that_is_missing_is_named()
+    {
+        using var copy = TestPacks.CopyFixture(m => m["latent"]!["preview"] = new JsonObject { ["kind"] = "decoder", ["decoder"] = "taef1.onnx" });
+        var error = Assert.Throws<PackValidationException>(() => ModelPack.Load(copy.Directory));
+        Assert.Contains("field 'latent.preview.decoder'", error.Message);
+        Assert.Contains("taef1.onnx does not exist", error.Message);
     }
 
     [Fact]

@@ -58,5 +58,22 @@ public class PackManifestReaderTests
     {
         var error = ParseError(FixtureJson.Replace("\"graph_optimization\": \"all\"", "\"graph_optimization\": \"maximum\""));
         Assert.Contains("field 'session.graph_optimization'", error.Message);
+        Assert.Contains("'maximum' is not one of 'disabled', 'basic', 'extended', 'all'", error.Message);
+    }
+
+    [Fact]
+    public void An_unknown_preview_kind_lists_the_kinds()
+    {
+        var error = ParseError(FixtureJson.Replace("\"preview\": {", "\"preview\": {\n      \"kind\": \"exact\","));
+        Assert.Contains("field 'latent.preview.kind'", error.Message);
+        Assert.Contains("'exact' is not one of 'linear', 'vae', 'decoder'", error.Message);
+    }
+
+    [Fact]
+    public void A_manifest_without_a_preview_kind_keeps_the_linear_preview()
+    {
+        var manifest = PackManifestReader.Read(Path.Combine(TestPacks.Fixture, "pack.json"));
+        Assert.Equal(PreviewKind.Linear, manifest.Latent.Preview.Kind);
+        Assert.Equal(16, manifest.Latent.Preview.Factors!.Count);
     }
 }

@@ -14,9 +14,44 @@ public class PackManifestRulesTests
     public void Preview_factors_need_one_row_per_channel()
     {
         var m = Fixture;
-        var broken = m with { Latent = m.Latent with { Preview = m.Latent.Preview with { Factors = m.Latent.Preview.Factors.Skip(1).ToList() } } };
+        var broken = WithPreview(m, m.Latent.Preview with { Factors = m.Latent.Preview.Factors!.Skip(1).ToList() });
         var problem = Assert.Single(PackManifestRules.Problems(broken));
         Assert.Contains("'latent.preview.factors': 15 rows for 16 channels", problem);
+    }
+
+    [Fact]
+    public void The_tiny_pack_previews_through_its_own_vae()
+    {
+        var tiny = PackManifestReader.Read(Path.Combine(TestPacks.Tiny, "pack.json"));
+        Assert.Equal(PreviewKind.Vae, tiny.Latent.Preview.Kind);
+        Assert.Empty(PackManifestRules.Problems(tiny));
+    }
+
+    [Fact]
+    public void A_linear_preview_needs_its_factors_and_bias()
+    {
+        var problems = PackManifestRules.Problems(WithPreview(Fixture, new PreviewSection(PreviewKind.Linear))).ToList();
+        Assert.Contains(problems, p => p.Contains("'latent.preview.factors': the linear preview needs one (R, G, B) row per channel"));
+        Assert.Contains(problems, p => p.Contains("'latent.preview.bias': the linear preview needs an (R, G, B) bias"));
+    }
+
+    [Fact]
+    public void Factors_beside_another_kind_are_refused_rather_than_ignored()
+    {
+        var m = Fixture;
+        var problems = PackManifestRules.Problems(WithPreview(m, m.Latent.Preview with { Kind = PreviewKind.Vae })).ToList();
+        Assert.Contains(problems, p => p.Contains("'latent.preview.factors': only the linear preview reads factors, and kind is 'vae'"));
+        Assert.Contains(problems, p => p.Contains("'latent.preview.bias': only the linear preview reads a bias, and kind is 'vae'"));
+    }
+
+    [Fact]
+    public void A_decoder_preview_needs_its_file_and_only_it_takes_one()
+    {
+        var needsFile = Assert.Single(PackManifestRules.Problems(WithPreview(Fixture, new PreviewSection(PreviewKind.Decoder))));
+        Assert.Contains("'latent.preview.decoder': kind 'decoder' needs the decoder's file", needsFile);
+
+        var unused = Assert.Single(PackManifestRules.Problems(WithPreview(Fixture, new PreviewSection(PreviewKind.Vae, Decoder: "taef1.onnx"))));
+        Assert.Contains("'latent.preview.decoder': a decoder file is used only when kind is 'decoder', and kind is 'vae'", unused);
     }
 
     [Fact]
@@ -63,4 +98,6 @@ public class PackManifestRulesTests
         Assert.Contains("vae.opt/model.onnx", files);
         Assert.Contains("tokenizer_2/spiece.model", files);
     }
+
+    private static PackManifest WithPreview(PackManifest m, PreviewSection preview) => m with { Latent = m.Latent with { Preview = preview } };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DreamOmni2.Contracts;
+using DreamOmni2.Engine.Imaging;
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Pipeline;
 using DreamOmni2.Engine.Requests;
@@ -52,7 +53,7 @@ public class KontextJobTests
     public void A_pack_named_preview_decoder_replaces_the_linear_preview()
     {
         // The fixture's VAE decoder has a preview decoder's shape: a (1, 16, h, w) latent in, an 8× larger image out.
-        using var pack = TestPacks.CopyFixture(m => m["latent"]!["preview"]!["decoder"] = "vae_decoder.onnx");
+        using var pack = TestPacks.CopyFixture(m => m["latent"]!["preview"] = new JsonObject { ["kind"] = "decoder", ["decoder"] = "vae_decoder.onnx" });
         using var sessions = PackSessions.Open(ModelPack.Load(pack.Directory));
         var request = new GenerationRequest { Mode = GenerationMode.Generate, Prompt = "a red circle", Seed = 1, Steps = 1 };
         using var job = KontextJob.Prepare(sessions, PipelineInput.ForPrompt(sessions.Rules, request, []), CancellationToken.None);
@@ -61,5 +62,23 @@ public class KontextJobTests
 
         Assert.NotNull(sessions.PreviewDecoder);
         Assert.Equal(job.Prepared.OutputSize, preview!.Size);
+    }
+
+    [Fact]
+    public void A_vae_preview_of_the_last_step_is_the_result_itself()
+    {
+        using var sessions = PackSessions.Open(ModelPack.Load(TestPacks.Tiny));
+        var request = new GenerationRequest { Mode = GenerationMode.Generate, Prompt = "generate a large red striped filled star on a sky background", Seed = 3, Steps = 4 };
+        using var job = KontextJob.Prepare(sessions, PipelineInput.ForPrompt(sessions.Rules, request, []), CancellationToken.None);
+
+        DecodedImage? last = null;
+        while (!job.IsDenoised)
+        {
+            last = job.Step(CancellationToken.None).Preview;
+        }
+        var result = job.Decode(CancellationToken.None);
+
+        Assert.Equal(new ImageSize(64, 64), last!.Size);
+        Assert.Equal(result.Rgb, last.Rgb);
     }
 }

@@ -9,6 +9,9 @@ public static class TestPacks
 
     public static string Fixture => Path.Combine(RepoRoot, "packs", "fixture");
 
+    /// <summary>The trained shape-world pack, whose VAE is a lossless space-to-depth.</summary>
+    public static string Tiny => Path.Combine(RepoRoot, "packs", "tiny");
+
     /// <summary>The fixture model with a LoRA adapter per mode, and each mode's LoRA merged into a graph of its own.</summary>
     public static string FixtureLora => Path.Combine(RepoRoot, "packs", "fixture-lora");
 

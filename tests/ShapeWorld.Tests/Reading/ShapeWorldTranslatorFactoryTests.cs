@@ -1,4 +1,6 @@
+using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Packs;
+using DreamOmni2.ShapeWorld.Prompting;
 using DreamOmni2.ShapeWorld.Reading;
 using DreamOmni2.Translation;
 using DreamOmni2.Translation.BuiltIn;
@@ -17,6 +19,21 @@ public sealed class ShapeWorldTranslatorFactoryTests
         Assert.IsType<ShapeWorldTranslator>(InstructionTranslators.ForPack(Manifest("tiny"), vlm, factory));
         Assert.IsType<VlmInstructionTranslator>(InstructionTranslators.ForPack(Manifest("fixture"), vlm, factory));
         Assert.IsType<BuiltInInstructionTranslator>(InstructionTranslators.ForPack(Manifest("fixture"), null, factory));
+    }
+
+    [Fact]
+    public void A_shape_world_pack_knows_the_shape_worlds_words_with_colour_swatches_and_a_real_pack_knows_none()
+    {
+        var factory = new ShapeWorldTranslatorFactory();
+
+        var knowledge = InstructionTranslators.KnowledgeOf(Manifest("tiny"), factory)!;
+        Assert.Null(InstructionTranslators.KnowledgeOf(Manifest("fixture"), factory));
+
+        Assert.Equal(["shapes", "colours", "patterns", "styles", "sizes", "backgrounds"], knowledge.Groups.Select(g => g.Name));
+        Assert.Equal(ShapeWorldVocabulary.Shapes, knowledge.Groups[0].Words.Select(w => w.Word));
+        Assert.Equal(ShapeWorldVocabulary.Backgrounds, knowledge.Groups[5].Words.Select(w => w.Word));
+        Assert.Equal(new KnowledgeWord("red", "#dc2323"), knowledge.Groups[1].Words[0]);
+        Assert.All(knowledge.Groups[0].Words, w => Assert.Null(w.Swatch));
     }
 
     /// <summary>The manifest of a pack under packs/, copied beside the tests (see the project file).</summary>

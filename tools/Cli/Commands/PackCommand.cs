@@ -24,7 +24,9 @@ public static class PackCommand
                 console.Out.WriteLine(
                     $"pack '{m.Name}' is valid: modes {Names(modes)}; " +
                     (adapted.Length > 0 ? $"LoRA adapters for {Names(adapted)}; " : "") +
-                    $"{m.TextEncoders.Count} text encoders; {m.Latent.Channels}-channel latent; hash {sessions.Pack.Hash}");
+                    $"{m.TextEncoders.Count} text encoders; {m.Latent.Channels}-channel latent; {PreviewText(m.Latent.Preview)}; " +
+                    (sessions.Pack.Examples.Count > 0 ? $"{sessions.Pack.Examples.Count} examples; " : "") +
+                    $"hash {sessions.Pack.Hash}");
                 return ExitCodes.Success;
             }
             catch (PackValidationException e)
@@ -35,6 +37,13 @@ public static class PackCommand
         });
         return new Command("pack", "model pack tools") { validate };
     }
+
+    private static string PreviewText(PreviewSection preview) => preview.Kind switch
+    {
+        PreviewKind.Vae => "previews through the pack's VAE",
+        PreviewKind.Decoder => $"previews through {preview.Decoder}",
+        _ => "linear previews",
+    };
 
     private static string Names(IEnumerable<GenerationMode> modes) =>
         string.Join(", ", modes.Select(mode => mode.ToString().ToLowerInvariant()));

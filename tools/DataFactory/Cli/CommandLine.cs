@@ -10,6 +10,7 @@ public static class CommandLine
           vocab   --out FILE                           the token vocabulary, one word a line
           sheet   --start S --count N --out PNG        contact sheet of samples for eyeballing
           samples --start S --count N --out DIR        PNGs and JSON labels of each sample
+          examples --pack DIR                          the tiny pack's clickable examples, into DIR/examples
         """;
 
     public static int Run(string[] args)
@@ -38,6 +39,9 @@ public static class CommandLine
                     break;
                 case "samples":
                     SamplesCommand.Run(options.Long("start"), options.Long("count"), options.String("out"));
+                    break;
+                case "examples":
+                    ExamplesCommand.Run(options.String("pack"));
                     break;
                 default:
                     throw new UsageException($"unknown command '{args[0]}'");
