@@ -64,7 +64,7 @@ public sealed class AblationControlTests : IDisposable
         foreach (var (method, id) in new[] { (nameof(JobsHub.CancelAblation), grid), (nameof(JobsHub.RemoveAblation), cells[1]), (nameof(JobsHub.CancelAblation), new string('f', 5000)) })
         {
             var refused = await Assert.ThrowsAsync<HubException>(() => bob.InvokeAsync<int>(method, id));
-            Assert.StartsWith("no ablation grid of yours has that id", refused.Message);
+            Assert.Contains("no ablation grid of yours has that id", refused.Message);
         }
         Assert.All(cells, cell => Assert.False(host.Jobs.Find("ann", cell)!.State.IsFinished()));
         Assert.Equal(4, await ann.InvokeAsync<int>(nameof(JobsHub.CancelAblation), grid));
