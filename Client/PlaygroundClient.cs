@@ -87,6 +87,12 @@ public sealed class PlaygroundClient : IAsyncDisposable
     /// <summary>Takes a queued job out of the queue; false when it is not queued.</summary>
     public Task<bool> RemoveAsync(string jobId, CancellationToken ct = default) => Invoke(() => _hub.InvokeAsync<bool>("Remove", jobId, ct));
 
+    /// <summary>Stops a whole ablation grid, named by its id or any of its cells' ids: queued cells are removed, running ones cancelled; returns how many were stopped.</summary>
+    public Task<int> CancelAblationAsync(string id, CancellationToken ct = default) => Invoke(() => _hub.InvokeAsync<int>("CancelAblation", id, ct));
+
+    /// <summary>Takes the queued cells of an ablation grid (its id or a cell's) out of the queue; returns how many.</summary>
+    public Task<int> RemoveAblationAsync(string id, CancellationToken ct = default) => Invoke(() => _hub.InvokeAsync<int>("RemoveAblation", id, ct));
+
     /// <summary>
     /// The job's updates until it finishes. If the connection drops, the watch waits for the reconnect and follows
     /// the job again from its state then, so a caller sees every state change that matters and the end.

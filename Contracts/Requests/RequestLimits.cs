@@ -10,4 +10,14 @@ public static class RequestLimits
 
     /// <summary>Longest instruction or prompt, in characters: far beyond any text encoder's window.</summary>
     public const int MaxTextLength = 4000;
+
+    /// <summary>Why a step count cannot run, in the words every front end shows; null when it can.</summary>
+    public static string? StepsProblem(int steps) =>
+        steps is < MinSteps or > MaxSteps ? $"steps must be between {MinSteps} and {MaxSteps}; {steps} was given" : null;
+
+    /// <summary>Why a guidance cannot be used, in the words every front end shows; null when it can.</summary>
+    public static string? GuidanceProblem(float guidance) =>
+        !float.IsFinite(guidance) || guidance is < MinGuidance or > MaxGuidance
+            ? $"guidance must be between {MinGuidance} and {MaxGuidance}; {guidance} was given"
+            : null;
 }

@@ -11,6 +11,9 @@ public static class PngParameters
 {
     public const string Keyword = "parameters";
 
+    /// <summary>The most a compressed chunk is unpacked to: a settings text is short, and a small chunk can unpack to gigabytes.</summary>
+    public const int MaxCompressedTextChars = 1024 * 1024;
+
     /// <summary>A copy of <paramref name="png"/> carrying <paramref name="text"/> in a chunk inserted before IEND.</summary>
     public static byte[] Write(byte[] png, string text)
     {
@@ -29,7 +32,10 @@ public static class PngParameters
         return PngChunks.InsertBeforeEnd(png, "iTXt", chunk.ToArray());
     }
 
-    /// <summary>The text of the first <c>parameters</c> chunk (tEXt or iTXt), or null when there is none.</summary>
+    /// <summary>
+    /// The text of the first <c>parameters</c> chunk (tEXt or iTXt), or null when there is none, or a compressed one is
+    /// damaged or unpacks to more than <see cref="MaxCompressedTextChars"/>.
+    /// </summary>
     public static string? Read(byte[] png)
     {
         foreach (var (type, memory) in PngChunks.Read(png))
@@ -106,8 +112,17 @@ public static class PngParameters
         {
             return Encoding.UTF8.GetString(text);
         }
-        using var zlib = new ZLibStream(new MemoryStream(text.ToArray()), CompressionMode.Decompress);
-        using var reader = new StreamReader(zlib, Encoding.UTF8);
-        return reader.ReadToEnd();
+        try
+        {
+            using var zlib = new ZLibStream(new MemoryStream(text.ToArray()), CompressionMode.Decompress);
+            using var reader = new StreamReader(zlib, Encoding.UTF8);
+            var buffer = new char[MaxCompressedTextChars + 1];
+            int read = reader.ReadBlock(buffer, 0, buffer.Length);
+            return read <= MaxCompressedTextChars ? new string(buffer, 0, read) : null;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 }

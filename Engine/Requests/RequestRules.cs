@@ -52,16 +52,14 @@ public sealed class RequestRules(PackManifest manifest, int? defaultSteps = null
             throw new InvalidRequestException(RequestField.Instruction, "say what to do: the instruction is empty");
         }
         int steps = request.Steps ?? DefaultSteps;
-        if (steps is < RequestLimits.MinSteps or > RequestLimits.MaxSteps)
+        if (RequestLimits.StepsProblem(steps) is { } stepsProblem)
         {
-            throw new InvalidRequestException(RequestField.Steps,
-                $"steps must be between {RequestLimits.MinSteps} and {RequestLimits.MaxSteps}; {steps} was given");
+            throw new InvalidRequestException(RequestField.Steps, stepsProblem);
         }
         float guidance = request.Guidance ?? DefaultGuidance;
-        if (!float.IsFinite(guidance) || guidance is < RequestLimits.MinGuidance or > RequestLimits.MaxGuidance)
+        if (RequestLimits.GuidanceProblem(guidance) is { } guidanceProblem)
         {
-            throw new InvalidRequestException(RequestField.Guidance,
-                $"guidance must be between {RequestLimits.MinGuidance} and {RequestLimits.MaxGuidance}; {guidance} was given");
+            throw new InvalidRequestException(RequestField.Guidance, guidanceProblem);
         }
         if (request.OutputSize is { } size)
         {

@@ -1,3 +1,4 @@
+using DreamOmni2.Contracts;
 using DreamOmni2.Translation;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.Server.Jobs;
@@ -38,8 +39,14 @@ public static class FileEndpoints
         app.MapGet("/jobs/{id}/preview.jpg", (string id, HttpContext context, JobService jobs) =>
         {
             context.Response.Headers.CacheControl = "no-store";
-            return jobs.LatestPreview(OwnerId.Of(context.User), id) is { } frame
-                ? Results.Bytes(frame.Jpeg, "image/jpeg")
+            string owner = OwnerId.Of(context.User);
+            if (jobs.LatestPreview(owner, id) is { } frame)
+            {
+                return Results.Bytes(frame.Jpeg, "image/jpeg");
+            }
+            // A page may ask for a frame while the job ends: it ran, so the answer is "nothing more", not an error.
+            return jobs.Find(owner, id) is { State: var state } && state.IsFinished()
+                ? Results.NoContent()
                 : NotFound("no job of yours is running under that id");
         });
 

@@ -60,6 +60,15 @@ public sealed class JobsHub(JobService jobs, ShareService shares, IOptions<Playg
     /// <summary>Removes the caller's queued job; an admin's, anyone's.</summary>
     public bool Remove(string id) => IsAdmin ? jobs.RemoveAny(Owner, id) : jobs.Remove(Owner, id);
 
+    /// <summary>
+    /// Stops the caller's ablation grid in one call, named by its id or any of its cells': queued cells are removed,
+    /// running ones cancelled; returns how many were stopped. Someone else's grid is refused as an unknown one.
+    /// </summary>
+    public int CancelAblation(string id) => jobs.CancelAblation(Owner, id);
+
+    /// <summary>Takes the queued cells of the caller's ablation grid (its id or a cell's) out of the queue; returns how many.</summary>
+    public int RemoveAblation(string id) => jobs.RemoveAblation(Owner, id);
+
     /// <summary>Every queued and running job: places, states and owners, with ids and instructions only where the caller may see them.</summary>
     public IReadOnlyList<QueueEntry> Queue() => jobs.Queue(Owner, IsAdmin);
 

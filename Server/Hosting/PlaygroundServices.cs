@@ -55,6 +55,8 @@ public static class PlaygroundServices
         services.AddSingleton<Invitations>();
         services.AddSingleton<ShareLinks>();
         services.AddSingleton<UploadService>();
+        services.AddSingleton<ResultInputs>();
+        services.AddSingleton<UploadedSettings>();
 
         services.AddSingleton(OpenEngine);
         services.AddSingleton<PromptTranslator>();

@@ -94,6 +94,32 @@ public sealed class JobService(
     public bool RemoveAny(string admin, string? id) =>
         id is not null && LiveRecord(id) is { } job && Remove(job.Owner, id, job.Owner == admin ? null : admin);
 
+    /// <summary>
+    /// Stops a whole ablation grid of the owner's: its queued cells leave the queue and its running ones are cancelled,
+    /// each through the same path as a single job, so a worker in another process hears of it too. Returns how many
+    /// cells it stopped (none when the grid had already ended).
+    /// </summary>
+    /// <exception cref="RefusalException">The owner has no grid of that id.</exception>
+    public int CancelAblation(string owner, string? id) =>
+        CellsOf(owner, id).Count(id => Remove(owner, id) || Cancel(owner, id));
+
+    /// <summary>Takes the queued cells of the owner's ablation grid out of the queue; cells already running go on.</summary>
+    /// <exception cref="RefusalException">The owner has no grid of that id.</exception>
+    public int RemoveAblation(string owner, string? id) =>
+        CellsOf(owner, id).Count(id => Remove(owner, id));
+
+    /// <summary>The cells of the grid <paramref name="id"/> names: the grid's own id (its page's address) or one of its cells'.</summary>
+    private List<string> CellsOf(string owner, string? id)
+    {
+        var cells = id is null ? []
+            : jobs.ListGroup(owner, id) is { Count: > 0 } grid ? grid
+            : Find(owner, id)?.Spec.AblationGroup is { } group ? jobs.ListGroup(owner, group)
+            : [];
+        return cells.Count > 0
+            ? [.. cells.Select(cell => cell.Id)]
+            : throw new RefusalException(StatusCodes.Status404NotFound, "no ablation grid of yours has that id — it may have been deleted; open History to find your grids");
+    }
+
     /// <summary>Removes or cancels every queued or running job of an owner, as an admin does before removing the account.</summary>
     public int StopAllOf(string owner, string admin) =>
         Unfinished().Where(job => job.Owner == owner).Count(job => RemoveAny(admin, job.Id) || CancelAny(admin, job.Id));

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using DreamOmni2.EndToEnd.Support;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.TestSupport;
@@ -139,40 +138,11 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output) : IAsyncLifeti
         }
         """;
 
-    /// <summary>Restarts the playground on <see cref="SlowFixture"/>: the fixture's steps take a few milliseconds, at
-    /// 512×512 they are slow enough that a job is still running when its page attaches, however fast the machine.</summary>
+    /// <summary>Restarts the playground on <see cref="SlowFixture"/>, whose steps are slow enough to watch.</summary>
     private void UseSlowFixture()
     {
         _host.Dispose();
-        _host = PlaygroundHost.Start(_data.Path, Steps, new Dictionary<string, string?> { ["Playground:PackPath"] = SlowFixture() });
-    }
-
-    /// <summary>A copy of the fixture pack whose images are resized to 512×512, so each step attends over 2,048 tokens.</summary>
-    private string SlowFixture()
-    {
-        string fixture = Path.Combine(RepositoryRoot(), "packs", "fixture");
-        string copy = Directory.CreateDirectory(Path.Combine(_data.Path, "slow-fixture")).FullName;
-        foreach (var file in Directory.GetFiles(fixture))
-        {
-            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
-        }
-        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(copy, "pack.json")))!;
-        manifest["defaults"]!["buckets"] = new JsonArray(new JsonArray(512, 512));
-        manifest["defaults"]!["max_area"] = 512 * 512;
-        File.WriteAllText(Path.Combine(copy, "pack.json"), manifest.ToJsonString());
-        return copy;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DreamOmni2.Playground.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("the tests run outside the repository");
+        _host = PlaygroundHost.Start(_data.Path, Steps, new Dictionary<string, string?> { ["Playground:PackPath"] = SlowFixture.Create(_data.Path) });
     }
 
     /// <summary>Blazor navigates with the history API, which has no load event: poll the location instead.</summary>

@@ -1,5 +1,5 @@
 // Browser side of the playground: step previews painted without Blazor renders, file drop/paste into the tray's
-// file input, and the Ctrl+Enter shortcut.
+// file input, the Ctrl+Enter shortcut, and bringing a job's progress into view.
 window.playground = (() => {
   const previews = new WeakMap();
   // One entry per painted frame: { step, latencyMs } where latencyMs runs from the server's end of the step to the
@@ -8,7 +8,8 @@ window.playground = (() => {
 
   async function paint(canvas, frame) {
     const response = await fetch(frame.url, { cache: "no-store" });
-    if (!response.ok) return;
+    // 204: the job ended while the frame was asked for; the result or the job's end shows instead.
+    if (!response.ok || response.status === 204) return;
     const bitmap = await createImageBitmap(await response.blob());
     canvas.width = bitmap.width;
     canvas.height = bitmap.height;
@@ -23,7 +24,8 @@ window.playground = (() => {
   // Latest frame only: while one frame loads, a newer one replaces whatever was waiting.
   async function pump(canvas, state) {
     state.busy = true;
-    while (state.next) {
+    // A preview the page has taken away (the result replaced it) fetches nothing more.
+    while (state.next && canvas.isConnected) {
       const frame = state.next;
       state.next = null;
       try { await paint(canvas, frame); } catch (e) { console.warn("preview frame failed", e); }
@@ -41,6 +43,20 @@ window.playground = (() => {
       if (!state) previews.set(canvas, (state = { busy: false, next: null }));
       state.next = { url, step, stepEndedMs };
       if (!state.busy) pump(canvas, state);
+    },
+    // The job ended: the frame still waiting is dropped, as the server has let the job's frames go.
+    stopPreview(canvas) {
+      const state = canvas && previews.get(canvas);
+      if (state) state.next = null;
+    },
+    // After Run the job's progress may be far below, under the form (one column on a phone): bring it into view.
+    // Returns whether the progress was there to show.
+    revealProgress() {
+      const progress = document.querySelector(".output-column [data-testid=job-progress]");
+      if (!progress) return false;
+      const box = progress.getBoundingClientRect();
+      if (box.top < 0 || box.bottom > window.innerHeight) progress.scrollIntoView({ block: "start" });
+      return true;
     },
     clearPreview(canvas) {
       if (!canvas) return;

@@ -18,13 +18,11 @@ public sealed partial class AblationView
     private long? LastSeed => Snapshots.Count > 0 ? (long)Snapshots[0].Record.Spec.Settings.Seed : null;
 
     private IReadOnlyList<AblationCell> Cells => Snapshots
-        .Select(s => new AblationCell(s.Record.Spec.Settings.Scheme, JobTexts.Status(s), s.Step, s.Steps,
+        .Select(s => new AblationCell(s.Record.Spec.Settings.Scheme, s.State, JobTexts.Status(s), s.Step, s.Steps,
             s.State == JobState.Completed ? JobUrls.Result(s.Id) : null))
         .ToList();
 
-    private string Status => Snapshots is { Count: > 0 } shown
-        ? $"{shown.Count(s => s.State == JobState.Completed)} of {shown.Count} schemes done"
-        : "Loading…";
+    private string Status => AblationStatus.Describe(Snapshots.Select(s => s.State).ToList());
 
     protected override string Shown => AblationId;
 
@@ -37,7 +35,7 @@ public sealed partial class AblationView
         }
         var trained = Engine.Rules.TrainedScheme;
         Draft.Form = EditorForm.From(members.FirstOrDefault(m => m.Spec.Settings.Scheme == trained) ?? members[0], asRun: false);
-        var watch = new AblationWatch(Jobs, Owner, members, InvokeAsync, Throttle, ShowPreviewAsync, Finished);
+        var watch = new AblationWatch(Jobs, Owner, members, InvokeAsync, Throttle, ShowPreviewAsync, StopPreviewAsync, Finished);
         watch.Start();
         return watch;
     }
@@ -45,6 +43,8 @@ public sealed partial class AblationView
     private ValueTask ShowPreviewAsync(JobSnapshot job, PreviewStamp preview) =>
         _grid?.ShowPreviewAsync(job.Record.Spec.Settings.Scheme, JobUrls.Preview(job.Id, preview.Step), preview.Step, preview.StepEndedUnixMilliseconds)
         ?? ValueTask.CompletedTask;
+
+    private ValueTask StopPreviewAsync(JobSnapshot job) => _grid?.StopPreviewAsync(job.Record.Spec.Settings.Scheme) ?? ValueTask.CompletedTask;
 
     private void Finished(JobSnapshot job)
     {

@@ -11,10 +11,10 @@ public sealed class AblationWatch : IDisposable
 
     public AblationWatch(
         JobService jobs, string owner, IReadOnlyList<JobRecord> members, Func<Func<Task>, Task> dispatch, RenderThrottle throttle,
-        Func<JobSnapshot, PreviewStamp, ValueTask> showPreview, Action<JobSnapshot> finished)
+        Func<JobSnapshot, PreviewStamp, ValueTask> showPreview, Func<JobSnapshot, ValueTask> stopPreview, Action<JobSnapshot> finished)
     {
         _members = members
-            .Select(m => new JobWatch(jobs, owner, m.Id, dispatch, throttle) { ShowPreview = showPreview, Finished = (s, _) => finished(s) })
+            .Select(m => new JobWatch(jobs, owner, m.Id, dispatch, throttle) { ShowPreview = showPreview, StopPreview = stopPreview, Finished = (s, _) => finished(s) })
             .ToList();
     }
 

@@ -2,6 +2,7 @@ using DreamOmni2.Components.Prompt;
 using DreamOmni2.Components.Tray;
 using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Latents;
+using DreamOmni2.Engine.Output;
 using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine;
 using DreamOmni2.Server.Api;
@@ -61,8 +62,55 @@ public sealed class EditorForm
         Mode = rules.Supports(GenerationMode.Edit) ? GenerationMode.Edit : GenerationMode.Generate,
     };
 
-    public void Add(UploadedImage image) =>
-        Images.Add(new TrayImage(image.Hash, image.Name, JobUrls.File(image.ThumbnailHash), image.Width, image.Height));
+    public void Add(UploadedImage image) => PutInSlot(image, Images.Count + 1);
+
+    /// <summary>
+    /// The 1-based slot a result taken as input goes to: in an edit image 1, the image being edited, so the next
+    /// instruction edits the result with the same references; in a generation the next free slot. Null when none is free.
+    /// </summary>
+    public int? SlotForResult(int maxImages) => Mode == GenerationMode.Edit ? 1 : Images.Count < maxImages ? Images.Count + 1 : null;
+
+    /// <summary>Puts an image into the 1-based slot, replacing the image there.</summary>
+    public void PutInSlot(UploadedImage image, int number)
+    {
+        var entry = new TrayImage(image.Hash, image.Name, JobUrls.File(image.ThumbnailHash), image.Width, image.Height);
+        if (number <= Images.Count)
+        {
+            Images[number - 1] = entry;
+        }
+        else
+        {
+            Images.Add(entry);
+        }
+    }
+
+    /// <summary>
+    /// Settings read from a PNG into the form, each only where the text gave it: this playground's prompt comes back
+    /// locked, as "use these settings again" does; another program's prompt becomes the instruction, translated afresh.
+    /// </summary>
+    public void Recall(RecalledSettings settings, RequestRules rules)
+    {
+        if (settings.Instruction is { } instruction)
+        {
+            Instruction = instruction;
+        }
+        if (settings.Prompt is { } prompt)
+        {
+            (Prompt, PromptLocked, Translation) = (prompt, true, null);
+        }
+        else if (settings.Instruction is not null)
+        {
+            (Prompt, PromptLocked, Translation) = (null, false, null);
+        }
+        if (settings.Mode is { } mode && rules.Supports(mode))
+        {
+            Mode = mode;
+        }
+        Seed = settings.Seed is { } seed ? (long)seed : Seed;
+        Steps = settings.Steps ?? Steps;
+        Guidance = settings.Guidance ?? Guidance;
+        Scheme = settings.Scheme ?? Scheme;
+    }
 
     /// <summary>
     /// A pack example in the form: its images in the tray, its instruction (translated afresh at the run) and mode.

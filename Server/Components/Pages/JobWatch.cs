@@ -19,6 +19,9 @@ public sealed class JobWatch(JobService jobs, string owner, string id, Func<Func
     /// <summary>Paints a new preview frame of the running job.</summary>
     public Func<JobSnapshot, PreviewStamp, ValueTask> ShowPreview { get; init; } = (_, _) => ValueTask.CompletedTask;
 
+    /// <summary>The job that was painting previews ended: a frame still waiting must not be fetched, as the server has let it go.</summary>
+    public Func<JobSnapshot, ValueTask> StopPreview { get; init; } = _ => ValueTask.CompletedTask;
+
     /// <summary>The job finished; the flag says whether it was seen unfinished, not only found finished.</summary>
     public Action<JobSnapshot, bool> Finished { get; init; } = (_, _) => { };
 
@@ -35,13 +38,19 @@ public sealed class JobWatch(JobService jobs, string owner, string id, Func<Func
                 await dispatch(async () =>
                 {
                     Snapshot = snapshot;
-                    if (snapshot.Preview is { } preview && preview.Step != shownStep && snapshot.State == JobState.Running)
+                    // The last step's frame is not shown: the result replaces it as soon as it is decoded, and the
+                    // job (with its frame) is gone from the server by the time the browser would fetch it.
+                    if (snapshot.Preview is { } preview && preview.Step != shownStep && preview.Step < snapshot.Steps && snapshot.State == JobState.Running)
                     {
                         shownStep = preview.Step;
                         await ShowPreview(snapshot, preview);
                     }
                     if (snapshot.State.IsFinished())
                     {
+                        if (shownStep >= 0)
+                        {
+                            await StopPreview(snapshot);
+                        }
                         Finished(snapshot, sawItUnfinished);
                     }
                     else

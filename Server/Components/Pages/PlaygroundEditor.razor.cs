@@ -1,7 +1,9 @@
 using DreamOmni2.Components.Prompt;
+using DreamOmni2.Components.Recall;
 using DreamOmni2.Components.Tray;
 using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Imaging;
+using DreamOmni2.Engine.Output;
 using DreamOmni2.Engine.Packs;
 using DreamOmni2.Engine.Requests;
 using DreamOmni2.Engine;
@@ -27,10 +29,12 @@ public sealed partial class PlaygroundEditor
     private int? _shortcut;
     private bool _uploading;
     private bool _translating;
+    private (SettingsOfferText Text, RecalledSettings Settings)? _offer;
 
     [Inject] private JobService Jobs { get; set; } = null!;
     [Inject] private PlaygroundEngine Engine { get; set; } = null!;
     [Inject] private UploadService Uploads { get; set; } = null!;
+    [Inject] private UploadedSettings UploadedSettings { get; set; } = null!;
     [Inject] private PromptTranslator Translator { get; set; } = null!;
     [Inject] private ResultChecker Checker { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
@@ -135,7 +139,12 @@ public sealed partial class PlaygroundEditor
             {
                 try
                 {
-                    Form.Add(await Uploads.AcceptAsync(Owner, file, Form.Images.Count + 1, CancellationToken.None));
+                    var uploaded = await Uploads.AcceptAsync(Owner, file, Form.Images.Count + 1, CancellationToken.None);
+                    Form.Add(uploaded);
+                    if (UploadedSettings.Read(Owner, uploaded.Hash) is { } settings)
+                    {
+                        _offer = (SettingsOffers.Describe(uploaded.Name, settings), settings);
+                    }
                 }
                 catch (ImageInputException e)
                 {
@@ -151,6 +160,13 @@ public sealed partial class PlaygroundEditor
         {
             _uploading = false;
         }
+    }
+
+    private void RecallOffered(RecalledSettings settings)
+    {
+        Form.Recall(settings, Engine.Rules);
+        Errors.Clear();
+        _offer = null;
     }
 
     private void RemoveImage(int index)

@@ -1,19 +1,22 @@
 using DreamOmni2.Components.Rendering;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 
 namespace DreamOmni2.Server.Components.Pages;
 
 /// <summary>
-/// A view that follows the jobs at its address: it starts a watch when the address changes, stops the old one, and
-/// renders at most every 100 ms however fast the jobs' steps finish.
+/// A view that follows the jobs at its address: it starts a watch when the address changes, stops the old one,
+/// brings the progress into view, and renders at most every 100 ms however fast the jobs' steps finish.
 /// </summary>
 public abstract class WatchingView<TWatch> : PlaygroundView, IDisposable where TWatch : class, IDisposable
 {
     private static readonly TimeSpan s_renderInterval = TimeSpan.FromMilliseconds(100);
 
     private string? _attached;
+    private bool _revealPending;
 
     [Inject] private TimeProvider Clock { get; set; } = null!;
+    [Inject] private IJSRuntime JS { get; set; } = null!;
 
     protected RenderThrottle Throttle { get; private set; } = null!;
 
@@ -41,6 +44,23 @@ public abstract class WatchingView<TWatch> : PlaygroundView, IDisposable where T
             Watch?.Dispose();
             Watch = Attach();
             NotFound = Watch is null;
+            _revealPending = Watch is not null;
+        }
+    }
+
+    /// <summary>Once the job's progress is on the page, brings it into view: on a phone it is below the whole form.</summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_revealPending)
+        {
+            try
+            {
+                _revealPending = !await JS.InvokeAsync<bool>("playground.revealProgress");
+            }
+            catch (JSDisconnectedException)
+            {
+                _revealPending = false;
+            }
         }
     }
 

@@ -21,8 +21,8 @@ public sealed class AblationGridTests : MudContext
     {
         var grid = Render<AblationGrid>(p => p.Add(g => g.Cells,
         [
-            new AblationCell(EncodingScheme.ShiftOnly, "Done", 4, 4, "/jobs/c/result.png"),
-            new AblationCell(EncodingScheme.None, "Denoising", 2, 4, null),
+            new AblationCell(EncodingScheme.ShiftOnly, JobState.Completed, "Done", 4, 4, "/jobs/c/result.png"),
+            new AblationCell(EncodingScheme.None, JobState.Running, "Denoising", 2, 4, null),
         ]));
 
         var result = Assert.Single(grid.FindAll("[data-testid=ablation-result]"));
@@ -30,4 +30,27 @@ public sealed class AblationGridTests : MudContext
         Assert.Equal("shift", result.Closest("[data-testid=ablation-cell]")!.GetAttribute("data-scheme"));
         Assert.Equal(3, grid.FindAll("[data-testid=live-preview]").Count);
     }
+
+    [Fact]
+    public void One_click_cancels_a_running_grid_and_one_removes_a_queued_one()
+    {
+        int cancels = 0, removes = 0;
+        var running = Render<AblationGrid>(p => p
+            .Add(g => g.Cells, Cells(JobState.Running, JobState.Queued, JobState.Queued, JobState.Queued))
+            .Add(g => g.OnCancel, () => cancels++).Add(g => g.OnRemove, () => removes++));
+        var queued = Render<AblationGrid>(p => p
+            .Add(g => g.Cells, Cells(JobState.Queued, JobState.Queued, JobState.Queued, JobState.Queued))
+            .Add(g => g.OnCancel, () => cancels++).Add(g => g.OnRemove, () => removes++));
+        var ended = Render<AblationGrid>(p => p.Add(g => g.Cells, Cells(JobState.Completed, JobState.Cancelled, JobState.Removed, JobState.Removed)));
+
+        running.Find("button[data-testid=cancel-grid]").Click();
+        queued.Find("button[data-testid=remove-grid]").Click();
+
+        Assert.Equal((1, 1), (cancels, removes));
+        Assert.Empty(running.FindAll("[data-testid=remove-grid]"));
+        Assert.Empty(ended.FindAll("[data-testid=cancel-grid], [data-testid=remove-grid]"));
+    }
+
+    private static List<AblationCell> Cells(params JobState[] states) =>
+        [.. EncodingScheme.All.Zip(states, (scheme, state) => new AblationCell(scheme, state, state.ToString(), 0, 4, null))];
 }

@@ -31,4 +31,19 @@ public sealed class ResultPanelTests : MudContext
         Assert.Empty(panel.FindAll("[data-testid=compare]"));
         Assert.Equal("/jobs/2/result.png", panel.Find("[data-testid=result-image]").GetAttribute("src"));
     }
+
+    [Fact]
+    public void Use_as_input_is_offered_only_where_the_page_can_take_it()
+    {
+        int used = 0;
+        var offered = Render<ResultPanel>(p => p
+            .Add(r => r.ResultUrl, "/jobs/3/result.png").Add(r => r.DownloadUrl, "/jobs/3/result.png")
+            .Add(r => r.OnUseAsInput, () => used++));
+        var shared = Render<ResultPanel>(p => p.Add(r => r.ResultUrl, "/jobs/3/result.png").Add(r => r.DownloadUrl, "/jobs/3/result.png"));
+
+        offered.Find("button[data-testid=use-as-input]").Click();
+
+        Assert.Equal(1, used);
+        Assert.Empty(shared.FindAll("[data-testid=use-as-input]"));
+    }
 }

@@ -1,5 +1,6 @@
 using DreamOmni2.Components.Settings;
 using DreamOmni2.Components.Tests.Support;
+using DreamOmni2.Contracts;
 
 namespace DreamOmni2.Components.Tests.Settings;
 
@@ -17,5 +18,24 @@ public sealed class SamplingSettingsTests : MudContext
         settings.Find("[data-testid=reuse-seed]").Click();
 
         Assert.Equal(1234L, seed);
+    }
+
+    [Fact]
+    public void Steps_0_and_guidance_minus_5_are_kept_as_typed_and_said_to_be_out_of_bounds()
+    {
+        int? steps = null;
+        float? guidance = null;
+        var settings = Render<SamplingSettings>(p => p
+            .Add(s => s.Steps, 6).Add(s => s.StepsChanged, v => steps = v)
+            .Add(s => s.Guidance, 3.5f).Add(s => s.GuidanceChanged, v => guidance = v));
+
+        settings.Find("input[data-testid=steps]").Input("0");
+        settings.Find("input[data-testid=guidance]").Input("-5");
+        settings.Render(p => p.Add(s => s.Steps, steps!.Value).Add(s => s.Guidance, guidance!.Value));
+
+        Assert.Equal((0, -5f), (steps, guidance));
+        Assert.Contains(RequestLimits.StepsProblem(0)!, settings.Markup);
+        Assert.Contains(RequestLimits.GuidanceProblem(-5)!, settings.Markup);
+        Assert.Contains("steps must be between 1 and 1000; 0 was given", settings.Markup);
     }
 }

@@ -77,6 +77,30 @@ public class PngParametersTests
         Assert.Equal(new byte[] { 1, 2, 3 }, PngParameters.Remove([1, 2, 3]));
     }
 
+    [Fact]
+    public void A_compressed_chunk_that_is_damaged_or_unpacks_too_far_reads_as_null_and_a_small_one_reads()
+    {
+        var small = InsertCompressedChunk(Png(), Encoding.UTF8.GetBytes("Steps: 20, Seed: 7"));
+        var bomb = InsertCompressedChunk(Png(), new byte[PngParameters.MaxCompressedTextChars + 10]);
+        var damaged = PngChunks.InsertBeforeEnd(Png(), "iTXt", [.. Encoding.Latin1.GetBytes("parameters\0"), 1, 0, 0, 0, 0x78, 0x9C, 0xFF, 0xFF, 0xFF]);
+
+        Assert.Equal("Steps: 20, Seed: 7", PngParameters.Read(small));
+        Assert.True(bomb.Length < 10_000, $"the compressed chunk takes {bomb.Length} bytes");
+        Assert.Null(PngParameters.Read(bomb));
+        Assert.Null(PngParameters.Read(damaged));
+    }
+
+    /// <summary>A zlib-compressed iTXt <c>parameters</c> chunk, as Pillow writes one when asked to compress.</summary>
+    private static byte[] InsertCompressedChunk(byte[] png, byte[] text)
+    {
+        using var packed = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(packed, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            zlib.Write(text);
+        }
+        return PngChunks.InsertBeforeEnd(png, "iTXt", [.. Encoding.Latin1.GetBytes("parameters\0"), 1, 0, 0, 0, .. packed.ToArray()]);
+    }
+
     private static byte[] InsertTextChunk(byte[] png, string keyword, string text) =>
         PngChunks.InsertBeforeEnd(png, "tEXt", Encoding.Latin1.GetBytes(keyword + "\0" + text));
 

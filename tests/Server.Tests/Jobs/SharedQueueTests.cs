@@ -1,6 +1,7 @@
 using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Requests;
 using DreamOmni2.Server.Jobs;
+using DreamOmni2.Server.Refusals;
 using DreamOmni2.TestSupport;
 using Microsoft.Extensions.Logging;
 
@@ -160,6 +161,35 @@ public sealed class SharedQueueTests : IDisposable
 
         Assert.StartsWith("you already have 2 jobs waiting, and one person may queue 2", refused.Message);
         web2.Jobs.Submit("bob", Submissions.Of(GenerationMode.Generate, [], "a star", prompt: "a star"));
+    }
+
+    [ScaleOutFact]
+    public async Task A_grid_cancelled_on_one_front_end_stops_on_the_worker_and_leaves_the_queue()
+    {
+        using var postgres = new TestPostgres();
+        using var web1 = Start(postgres, "Web");
+        using var web2 = Start(postgres, "Web");
+        using var worker = Start(postgres, "Worker");
+        var cells = await web1.Jobs.SubmitAblationAsync("ann",
+            Submissions.Of(GenerationMode.Generate, [], "a long circle", prompt: "a long circle", steps: RequestLimits.MaxSteps), CancellationToken.None);
+        string grid = cells[0].Spec.AblationGroup!;
+        // The worker takes the cells in its own order: wait until one of them runs.
+        while (!web2.Jobs.Ablation("ann", grid).Any(cell => cell.State == JobState.Running))
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Throws<RefusalException>(() => web2.Jobs.CancelAblation("bob", grid));
+        int stopped = web2.Jobs.CancelAblation("ann", grid);
+
+        var ends = new List<JobState>();
+        foreach (var cell in cells)
+        {
+            ends.Add((await web1.Jobs.WatchUntilAsync("ann", cell.Id, s => s.State.IsFinished())).State);
+        }
+        Assert.InRange(stopped, 1, 4);
+        Assert.Equal(stopped, ends.Count(state => state is JobState.Cancelled or JobState.Removed));
+        Assert.Equal(4 - stopped, ends.Count(state => state == JobState.Completed));
     }
 
     private PlaygroundHost Start(TestPostgres postgres, string role, int maxQueuedPerUser = 16) => PlaygroundHost.Start(_data.Path, settings: new Dictionary<string, string?>
