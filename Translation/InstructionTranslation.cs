@@ -1,3 +1,5 @@
+using DreamOmni2.Contracts;
+
 namespace DreamOmni2.Translation;
 
 /// <summary>What a translator made of an instruction.</summary>
@@ -25,6 +27,13 @@ public sealed record InstructionTranslation(
     /// <summary>What the translator saw in each image, one line per image in order ("image 1: small red star on sand");
     /// empty when it does not look at images.</summary>
     public IReadOnlyList<string> ImageReadings { get; init; } = [];
+
+    /// <summary>The translation as the page and API clients show it beside its prompt.</summary>
+    public PromptTranslationInfo Info => new(TranslatorName, Elapsed.TotalMilliseconds, Warnings, FellBack)
+    {
+        Problems = Problems,
+        ImageReadings = ImageReadings,
+    };
 
     /// <summary>The instruction as written, with the reason the translator could not translate it.</summary>
     public static InstructionTranslation FallBack(
