@@ -66,7 +66,8 @@ internal sealed class ObjectFit
         return pixels == 0 ? 0 : Math.Sqrt(sum / (3.0 * pixels));
     }
 
-    /// <summary>Shape, size, style and pattern in one color, the center within a pixel of the mask's, then re-centered.</summary>
+    /// <summary>Shape, size, style and pattern in one color, the center within a pixel of the mask's, then re-centered.
+    /// Every size is tried: JPEG's ringing can widen the pixels that stand out past a smaller size's box.</summary>
     private SceneSpec BestOutline(int color, ObjectMask mask)
     {
         var (centerX, centerY) = mask.Center;
@@ -182,16 +183,6 @@ internal sealed class ObjectFit
         var offset = pixel * 3;
         int dr = _rgb[offset] - r, dg = _rgb[offset + 1] - g, db = _rgb[offset + 2] - b;
         return dr * dr + dg * dg + db * db;
-    }
-
-    /// <summary>The sizes whose box the mask's extent fits (every shape spans at least 95% of its box one way; blur
-    /// and antialiasing move the extent by a pixel or two), or every size when none does.</summary>
-    private static IEnumerable<int> SizesFor(int extent)
-    {
-        var fitting = Enumerable.Range(0, Palette.SizePixels.Count)
-            .Where(size => extent >= 0.85 * Palette.SizePixels[size] - 2 && extent <= Palette.SizePixels[size] + 3)
-            .ToList();
-        return fitting.Count > 0 ? fitting : Enumerable.Range(0, Palette.SizePixels.Count);
     }
 
     /// <summary>Outlined objects are always solid.</summary>

@@ -32,10 +32,6 @@ internal sealed class ObjectMask
     /// <summary>The center of <see cref="Box"/> on a pixel corner, as scenes place objects.</summary>
     public (int X, int Y) Center => ((Box.Left + Box.Right + 1) / 2, (Box.Top + Box.Bottom + 1) / 2);
 
-    /// <summary>The larger side of <see cref="Box"/>: near an object's size, since every shape spans at least 95% of
-    /// its box one way.</summary>
-    public int Extent => Math.Max(Box.Right - Box.Left + 1, Box.Bottom - Box.Top + 1);
-
     public static ObjectMask Find(ReadOnlySpan<byte> rgb, ReadOnlySpan<byte> background)
     {
         var standsOut = new bool[SceneRenderer.PixelCount];

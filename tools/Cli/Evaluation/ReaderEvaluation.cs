@@ -50,7 +50,8 @@ public static class ReaderEvaluation
             }
             if (wrong.Count > 0)
             {
-                misread.Add($"{scene.Spec}: read {reading.Describe()} (residual {(reading as ObjectReading)?.Residual:0.0}; wrong {string.Join(", ", wrong)})");
+                misread.Add($"{scene.Spec}: read {reading.Describe()}" +
+                    (reading is ObjectReading fitted ? $" (residual {fitted.Residual:0.0})" : "") + $"; wrong {string.Join(", ", wrong)}");
             }
         }
         return new ReaderScore(delivery, scenes.Count, right, misread, clock.Elapsed.TotalMilliseconds / scenes.Count);
@@ -68,12 +69,4 @@ public static class ReaderEvaluation
         "place" => Math.Abs(read.CenterX - truth.CenterX) <= 1 && Math.Abs(read.CenterY - truth.CenterY) <= 1,
         _ => throw new ArgumentOutOfRangeException(nameof(attribute)),
     };
-}
-
-/// <summary>The reader's score on one delivery: right readings per attribute out of <see cref="Images"/>.</summary>
-/// <param name="Misread">Each image with an attribute read wrong: its scene, the reading and what was wrong.</param>
-public sealed record ReaderScore(
-    PictureDelivery Delivery, int Images, IReadOnlyDictionary<string, int> Right, IReadOnlyList<string> Misread, double MillisecondsPerImage)
-{
-    public double Accuracy(string attribute) => Right[attribute] / (double)Images;
 }
