@@ -29,4 +29,11 @@ public sealed record GenerationRequest
 
     /// <summary>Whether each step carries a preview image.</summary>
     public bool Previews { get; init; } = true;
+
+    /// <summary>
+    /// Run even when the translator has a problem with the instruction (it could not translate it, or the instruction
+    /// contradicts the images): the prompt it gives, or the instruction as written, is used. Without it such a request
+    /// fails with the translator's reasons before anything runs.
+    /// </summary>
+    public bool RunAsWritten { get; init; }
 }

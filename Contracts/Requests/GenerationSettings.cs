@@ -18,4 +18,8 @@ public sealed record GenerationSettings(
     float Guidance,
     EncodingScheme Scheme,
     ImageSize? OutputSize,
-    bool Previews);
+    bool Previews)
+{
+    /// <summary>Run even when the translator has a problem with the instruction (see <see cref="GenerationRequest.RunAsWritten"/>).</summary>
+    public bool RunAsWritten { get; init; }
+}

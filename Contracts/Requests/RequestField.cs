@@ -12,4 +12,10 @@ public enum RequestField
     Steps,
     Guidance,
     Size,
+
+    /// <summary>
+    /// The instruction as the translator read it: it could not be translated, or it contradicts the images. The same
+    /// request with <see cref="GenerationRequest.RunAsWritten"/> runs it anyway.
+    /// </summary>
+    Translation,
 }

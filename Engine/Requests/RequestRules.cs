@@ -82,7 +82,10 @@ public sealed class RequestRules(PackManifest manifest, int? defaultSteps = null
             guidance,
             request.Scheme ?? TrainedScheme,
             request.OutputSize,
-            request.Previews);
+            request.Previews)
+        {
+            RunAsWritten = request.RunAsWritten,
+        };
     }
 
     /// <summary>The size an input image of <paramref name="width"/>×<paramref name="height"/> is resized to.</summary>

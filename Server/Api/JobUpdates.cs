@@ -17,5 +17,6 @@ public static class JobUpdates
         s.Record.Outcome.Prompt,
         s.Record.Spec.Settings.Seed,
         s.Record.Outcome.ResultHash is null ? null : JobUrls.Result(s.Id),
-        s.Record.Outcome.Error);
+        s.Record.Outcome.Error,
+        s.Record.Outcome.TranslationInfo);
 }

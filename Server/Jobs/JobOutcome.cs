@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
 using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Requests;
+using DreamOmni2.Translation;
 
 namespace DreamOmni2.Server.Jobs;
 
@@ -20,6 +22,12 @@ public sealed record JobOutcome
 
     public bool TranslationFellBack { get; init; }
 
+    /// <summary>Why the translated prompt may not do what was asked; the job runs only as written when there are any.</summary>
+    public IReadOnlyList<string> TranslationProblems { get; init; } = [];
+
+    /// <summary>What the translator saw in each image, one line per image.</summary>
+    public IReadOnlyList<string> TranslationReadings { get; init; } = [];
+
     public string? ResultHash { get; init; }
 
     public string? ResultThumbnailHash { get; init; }
@@ -37,6 +45,28 @@ public sealed record JobOutcome
     public DateTimeOffset? Started { get; init; }
 
     public DateTimeOffset? Finished { get; init; }
+
+    /// <summary>This outcome with the prompt a translator gave and what it said.</summary>
+    public JobOutcome With(InstructionTranslation translation) => this with
+    {
+        Prompt = translation.Prompt,
+        Translator = translation.TranslatorName,
+        TranslationMilliseconds = translation.Elapsed.TotalMilliseconds,
+        TranslationWarnings = translation.Warnings,
+        TranslationFellBack = translation.FellBack,
+        TranslationProblems = translation.Problems,
+        TranslationReadings = translation.ImageReadings,
+    };
+
+    /// <summary>How the prompt was translated, as the page and API clients show it; null when it was locked.</summary>
+    [JsonIgnore]
+    public PromptTranslationInfo? TranslationInfo => Translator is { } translator
+        ? new PromptTranslationInfo(translator, TranslationMilliseconds ?? 0, TranslationWarnings, TranslationFellBack)
+        {
+            Problems = TranslationProblems,
+            ImageReadings = TranslationReadings,
+        }
+        : null;
 }
 
 /// <param name="OnnxDenoiseMilliseconds">The part of the denoising spent inside the transformer; the rest is the Euler steps and previews.</param>

@@ -7,6 +7,7 @@ using DreamOmni2.Server.Hosting;
 using DreamOmni2.Server.Jobs.Shared;
 using DreamOmni2.Server.Refusals;
 using DreamOmni2.Server.Storage;
+using DreamOmni2.Translation;
 using DreamOmni2.Translation.Reflection;
 using Microsoft.Extensions.Options;
 
@@ -39,7 +40,8 @@ public sealed class JobService(
 
     /// <summary>
     /// The same request under each of the four encoding schemes, with one seed and one prompt: an unlocked prompt is
-    /// translated once here for all four, so only the scheme differs.
+    /// translated once here for all four, so only the scheme differs, and a translation with problems is refused here
+    /// unless the request says to run it as written.
     /// </summary>
     public async Task<IReadOnlyList<JobRecord>> SubmitAblationAsync(string owner, JobSubmission? submission, CancellationToken ct)
     {
@@ -53,14 +55,8 @@ public sealed class JobService(
             // The one translation goes in each job's outcome, not its settings: the prompt was not locked by the person,
             // so a form filled from the grid must translate afresh when the instruction changes.
             var translated = await translator.TranslateAsync(settings.Mode, spec.Images.Select(i => i.Hash).ToList(), settings.Instruction, ct);
-            outcome = outcome with
-            {
-                Prompt = translated.Prompt,
-                Translator = translated.TranslatorName,
-                TranslationMilliseconds = translated.Elapsed.TotalMilliseconds,
-                TranslationWarnings = translated.Warnings,
-                TranslationFellBack = translated.FellBack,
-            };
+            TranslationGate.Check(translated, settings.RunAsWritten);
+            outcome = outcome.With(translated);
         }
         return Enqueue(owner, EncodingScheme.All.Select(s => spec with { Settings = settings with { Scheme = s } }).ToList(), outcome);
     }

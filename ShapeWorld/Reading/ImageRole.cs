@@ -7,8 +7,9 @@ internal abstract record ImageRole(int Image);
 /// <summary>In an edit, image 1 itself: the image being changed.</summary>
 internal sealed record EditedImage(int Image) : ImageRole(Image);
 
-/// <summary>"the pattern of image 2", "image 3's background", "striped like image 2".</summary>
-internal sealed record BorrowedAttribute(int Image, ShapeWorldAttribute Attribute) : ImageRole(Image);
+/// <summary>"the pattern of image 2", "image 3's background", "striped like image 2"; <see cref="Shape"/> is the shape
+/// said to be in the image ("the color of the star in image 2"), if any.</summary>
+internal sealed record BorrowedAttribute(int Image, ShapeWorldAttribute Attribute, string? Shape = null) : ImageRole(Image);
 
 /// <summary>"the object of image 1", "image 2's thing", "use image 1 as the subject"; <see cref="Noun"/> is the word said.</summary>
 internal sealed record WholeObject(int Image, string Noun) : ImageRole(Image);

@@ -17,13 +17,16 @@ internal static class ShapeWorldEditComposer
     /// <summary>Words that put a new shape after the shape being changed: "into a circle", "to a star", "with a heart".</summary>
     private static readonly HashSet<string> ShapeChangeWords = ["a", "an", "into", "to", "with"];
 
-    public static string Compose(ShapeWorldReading reading, ICollection<string> warnings, int imageCount)
+    /// <param name="seen">What the images hold: names the shape in image 1 when the instruction says "it" or "the
+    /// thing", and takes note of what the instruction says wrongly of them.</param>
+    public static string Compose(ShapeWorldReading reading, ICollection<string> warnings, int imageCount, SeenImages seen)
     {
         var changes = new List<Change>();
         var attributeSaid = AttributeSaidApart(reading);
-        foreach (var role in reading.Roles)
+        foreach (var role in reading.Roles.Select(role => ReadWithAttributeSaidApart(role, attributeSaid)))
         {
-            changes.AddRange(ChangeFrom(ReadWithAttributeSaidApart(role, attributeSaid)));
+            changes.AddRange(ChangeFrom(role));
+            seen.CheckUse(role);
         }
         var (source, sourceIndex, newShape) = Shapes(reading);
         if (newShape is not null)
@@ -33,21 +36,24 @@ internal static class ShapeWorldEditComposer
         }
         foreach (var (index, value) in reading.Untaken<ValueToken>())
         {
-            if (!IsDescriptionOfSource(reading, index, sourceIndex) && !DescribesWhatIsThere(reading, index))
+            if (IsDescriptionOfSource(reading, index, sourceIndex))
+            {
+                seen.CheckDescription(1, value);
+            }
+            else if (!DescribesWhatIsThere(reading, index))
             {
                 changes.Add(ValueChange(reading, value));
             }
         }
 
         var change = Single(changes.DistinctBy(c => c.Description).ToList());
-        if (change.Attribute != ShapeWorldAttribute.Background && source is null)
-        {
-            throw new InstructionNotUnderstoodException(
-                $"the instruction does not name the shape in image 1 to change ({string.Join(", ", ShapeWorldVocabulary.Shapes)}): " +
-                "the built-in translator cannot see the image");
-        }
         UnusedImages.Warn(warnings, reading, imageCount, firstReference: 2);
-        return change.Prompt(source);
+        if (change.Attribute == ShapeWorldAttribute.Background)
+        {
+            seen.CheckUse(new BorrowedAttribute(1, ShapeWorldAttribute.Background, source));
+            return change.Prompt(source);
+        }
+        return change.Prompt(seen.EditedShape(source));
     }
 
     /// <summary>
@@ -71,8 +77,8 @@ internal static class ShapeWorldEditComposer
     /// </summary>
     private static ImageRole ReadWithAttributeSaidApart(ImageRole role, ShapeWorldAttribute? attributeSaid) => role switch
     {
-        WholeObject or BareImage or ShapeInImage when attributeSaid is { } attribute =>
-            new BorrowedAttribute(role.Image, attribute),
+        ShapeInImage shape when attributeSaid is { } attribute => new BorrowedAttribute(shape.Image, attribute, shape.Shape),
+        WholeObject or BareImage when attributeSaid is { } attribute => new BorrowedAttribute(role.Image, attribute),
         WholeObject { Noun: "shape" } => new BorrowedAttribute(role.Image, ShapeWorldAttribute.Shape),
         _ => role,
     };

@@ -26,9 +26,14 @@ internal static class ShapeWorldGenerationComposer
         (ShapeWorldAttribute.Background, "white"),
     ];
 
-    public static string Compose(ShapeWorldReading reading, ICollection<string> warnings, int imageCount)
+    /// <param name="seen">What the images hold, to take note of what the instruction says wrongly of them.</param>
+    public static string Compose(ShapeWorldReading reading, ICollection<string> warnings, int imageCount, SeenImages seen)
     {
         UnusedImages.Warn(warnings, reading, imageCount, firstReference: 1);
+        foreach (var role in reading.Roles)
+        {
+            seen.CheckUse(role);
+        }
         return reading.Roles.Count == 0 ? FromText(reading, warnings) : FromImages(reading, warnings);
     }
 

@@ -67,10 +67,11 @@ internal sealed class ShapeWorldReading
         var left = ScanLeft(imageIndex);
         if (left.Head is { } head)
         {
-            TakePossessedDescription(imageIndex, head);
+            var possessedShape = TakePossessedDescription(imageIndex, head);
+            var shapeSaid = left.NearestShape is { } nearest ? ((ShapeToken)Tokens[nearest]).Shape : possessedShape;
             var heads = CoordinatedHeads(head);
             MarkTaken(heads[0], imageIndex - 1);
-            return heads.Select(h => RoleOf(Tokens[h], image)).ToList();
+            return heads.Select(h => RoleOf(Tokens[h], image, shapeSaid)).ToList();
         }
         return [AttachAfterScan(imageIndex, image, left)];
     }
@@ -183,12 +184,13 @@ internal sealed class ShapeWorldReading
     }
 
     /// <summary>"the colour of image 2's heart": what follows the possessive only describes the image's object.</summary>
+    /// <returns>The shape the description names, if any.</returns>
     /// <exception cref="InstructionNotUnderstoodException">An attribute follows ("the color of image 2's background"): no standard sentence says that.</exception>
-    private void TakePossessedDescription(int imageIndex, int head)
+    private string? TakePossessedDescription(int imageIndex, int head)
     {
         if (!IsWord(imageIndex + 1, "'s"))
         {
-            return;
+            return null;
         }
         var last = imageIndex + 1;
         while (last + 1 < Tokens.Count && Tokens[last + 1] is ValueToken or ShapeToken or ObjectToken)
@@ -202,6 +204,7 @@ internal sealed class ShapeWorldReading
                 "name one attribute of one image");
         }
         MarkTaken(imageIndex + 1, last);
+        return Enumerable.Range(imageIndex + 2, last - imageIndex - 1).Select(j => Tokens[j]).OfType<ShapeToken>().FirstOrDefault()?.Shape;
     }
 
     /// <summary>"image 2 as the background", "image 1 for the object".</summary>
@@ -221,9 +224,9 @@ internal sealed class ShapeWorldReading
             : null;
     }
 
-    private static ImageRole RoleOf(Token head, int image) => head switch
+    private static ImageRole RoleOf(Token head, int image, string? shapeSaid = null) => head switch
     {
-        AttributeToken attribute => new BorrowedAttribute(image, attribute.Attribute),
+        AttributeToken attribute => new BorrowedAttribute(image, attribute.Attribute, shapeSaid),
         ObjectToken noun => new WholeObject(image, noun.Said),
         ShapeToken shape => new ShapeInImage(image, shape.Shape),
         _ => throw new ArgumentOutOfRangeException(nameof(head)),

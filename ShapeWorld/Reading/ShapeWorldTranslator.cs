@@ -1,5 +1,6 @@
 using DreamOmni2.Contracts;
 using DreamOmni2.ShapeWorld.Prompting;
+using DreamOmni2.ShapeWorld.Scenes;
 using DreamOmni2.Translation;
 using DreamOmni2.Translation.BuiltIn;
 
@@ -8,7 +9,8 @@ namespace DreamOmni2.ShapeWorld.Reading;
 /// <summary>
 /// The built-in translator of a shape-world pack: it writes the instruction as one of <see cref="ShapeWorldPrompt"/>'s
 /// standard sentences, the only ones the pack's text encoder reads, or returns it as written with the reason when
-/// it cannot read it without guessing.
+/// it cannot read it without guessing. It reads each image (<see cref="SceneReader"/>) and says what it saw, so "it"
+/// and "the thing in image 1" name the object there, and what the instruction says wrongly of an image is a problem.
 /// </summary>
 public sealed class ShapeWorldTranslator : RuleInstructionTranslator
 {
@@ -16,8 +18,10 @@ public sealed class ShapeWorldTranslator : RuleInstructionTranslator
     private static readonly int MaxImage =
         ShapeWorldVocabulary.AllWords.Where(w => w.All(char.IsDigit)).Max(int.Parse);
 
-    protected override string Write(TranslationRequest request, ResolvedReferences references, ICollection<string> warnings)
+    protected override string Write(TranslationRequest request, TranslationNotes notes)
     {
+        var seen = SeenImages.Read(request.Images, notes);
+        var references = Resolve(request);
         if (references.Images.Any(i => i > MaxImage))
         {
             throw new InstructionNotUnderstoodException(
@@ -36,8 +40,8 @@ public sealed class ShapeWorldTranslator : RuleInstructionTranslator
         BackgroundValues.RefuseOtherValuesAsBackground(tokens);
         var reading = ShapeWorldReading.Read(tokens, request.Mode);
         return request.Mode == GenerationMode.Edit
-            ? ShapeWorldEditComposer.Compose(reading, warnings, request.Images.Count)
-            : ShapeWorldGenerationComposer.Compose(reading, warnings, request.Images.Count);
+            ? ShapeWorldEditComposer.Compose(reading, notes.Warnings, request.Images.Count, seen)
+            : ShapeWorldGenerationComposer.Compose(reading, notes.Warnings, request.Images.Count, seen);
     }
 
     private static string TaskName(GenerationMode mode) => mode == GenerationMode.Edit ? "an edit" : "a generation";

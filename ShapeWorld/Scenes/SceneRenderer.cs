@@ -2,15 +2,12 @@ namespace DreamOmni2.ShapeWorld.Scenes;
 
 /// <summary>
 /// Draws a scene: its background image, then its object's sprite composited at the object's center with the
-/// object color modulated by the pattern field. Pure and thread-safe; the same spec always gives the same bytes.
+/// object's paint (<see cref="ObjectPaints"/>). Pure and thread-safe; the same spec always gives the same bytes.
 /// </summary>
 public static class SceneRenderer
 {
     public const int PixelCount = ShapeWorldValues.CanvasSize * ShapeWorldValues.CanvasSize;
     public const int RgbLength = PixelCount * 3;
-
-    /// <summary>How far the pale tint goes toward white, and the dark shade toward black.</summary>
-    public const float PaleTint = 0.3f, DarkShade = 0.4f;
 
     public static RenderedScene Render(SceneSpec spec)
     {
@@ -29,8 +26,7 @@ public static class SceneRenderer
         mask.Clear();
 
         var sprite = ObjectSprites.For(spec.Shape, spec.Size, spec.Style);
-        var field = PatternFields.For(spec.Pattern, spec.Size);
-        var color = Palette.ObjectColors[spec.Color];
+        var paint = ObjectPaints.For(spec.Color, spec.Pattern, spec.Size);
         var left = spec.CenterX - sprite.Side / 2;
         var top = spec.CenterY - sprite.Side / 2;
         for (var sy = 0; sy < sprite.Side; sy++)
@@ -48,20 +44,18 @@ public static class SceneRenderer
                 {
                     continue;
                 }
-                var shade = field[sy * sprite.Side + sx];
-                var paint = shade >= 0 ? color.Toward(Rgb.White, shade * PaleTint) : color.Toward(Rgb.Black, -shade * DarkShade);
                 var pixel = y * size + x;
                 mask[pixel] = coverage;
-                Blend(rgb.Slice(pixel * 3, 3), paint, coverage);
+                var painted = (sy * sprite.Side + sx) * 3;
+                for (var channel = 0; channel < 3; channel++)
+                {
+                    rgb[pixel * 3 + channel] = Blend(rgb[pixel * 3 + channel], paint[painted + channel], coverage);
+                }
             }
         }
     }
 
-    private static void Blend(Span<byte> pixel, Rgb paint, int coverage)
-    {
-        var keep = 255 - coverage;
-        pixel[0] = (byte)((pixel[0] * keep + paint.R * coverage + 127) / 255);
-        pixel[1] = (byte)((pixel[1] * keep + paint.G * coverage + 127) / 255);
-        pixel[2] = (byte)((pixel[2] * keep + paint.B * coverage + 127) / 255);
-    }
+    /// <summary>One channel of paint laid over what is under it with the sprite's coverage (0–255).</summary>
+    internal static byte Blend(byte under, byte paint, int coverage) =>
+        (byte)((under * (255 - coverage) + paint * coverage + 127) / 255);
 }

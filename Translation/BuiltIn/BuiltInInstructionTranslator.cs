@@ -7,9 +7,10 @@ namespace DreamOmni2.Translation.BuiltIn;
 /// </summary>
 public sealed class BuiltInInstructionTranslator : RuleInstructionTranslator
 {
-    protected override string Write(TranslationRequest request, ResolvedReferences references, ICollection<string> warnings)
+    protected override string Write(TranslationRequest request, TranslationNotes notes)
     {
-        warnings.Add(
+        var references = Resolve(request);
+        notes.Warnings.Add(
             "the built-in translator only rewrites image references for a pack of natural prompt style: " +
             "configure a VLM to translate the instruction itself");
         return NaturalPromptTidier.Tidy(references.Text);

@@ -20,28 +20,34 @@ public abstract class RuleInstructionTranslator : IInstructionTranslator
         return Task.FromResult(Translate(request));
     }
 
-    /// <summary>The prompt for <paramref name="request"/>, whose instruction <paramref name="references"/> holds with
-    /// every reference to an image rewritten as "image N".</summary>
-    /// <param name="warnings">Where to say what the prompt adds, drops or assumes.</param>
+    /// <summary>The prompt for <paramref name="request"/>; the rules read its instruction through <see cref="Resolve"/>.</summary>
+    /// <param name="notes">Where to say what the prompt assumes, what contradicts the images, and what the images hold;
+    /// what was seen is kept even when the rules then give up.</param>
     /// <exception cref="InstructionNotUnderstoodException">The rules cannot read the instruction without guessing.</exception>
-    protected abstract string Write(TranslationRequest request, ResolvedReferences references, ICollection<string> warnings);
+    protected abstract string Write(TranslationRequest request, TranslationNotes notes);
 
     private InstructionTranslation Translate(TranslationRequest request)
     {
         var clock = Stopwatch.StartNew();
-        var warnings = new List<string>();
+        var notes = new TranslationNotes();
         try
         {
-            var prompt = Write(request, Resolve(request), warnings);
-            return new InstructionTranslation(prompt, prompt, Name, clock.Elapsed, warnings, FellBack: false);
+            var prompt = Write(request, notes);
+            return new InstructionTranslation(prompt, prompt, Name, clock.Elapsed, notes.Warnings, FellBack: false)
+            {
+                Problems = notes.Problems,
+                ImageReadings = notes.ImageReadings,
+            };
         }
         catch (InstructionNotUnderstoodException e)
         {
-            return InstructionTranslation.FallBack(request, "", Name, clock.Elapsed, e.Message);
+            return InstructionTranslation.FallBack(request, "", Name, clock.Elapsed, e.Message) with { ImageReadings = notes.ImageReadings };
         }
     }
 
-    private static ResolvedReferences Resolve(TranslationRequest request)
+    /// <summary>The request's instruction with every reference to an image rewritten as "image N".</summary>
+    /// <exception cref="InstructionNotUnderstoodException">The instruction is empty, an edit has no image, or a reference names an image the request lacks.</exception>
+    protected static ResolvedReferences Resolve(TranslationRequest request)
     {
         if (string.IsNullOrWhiteSpace(request.Instruction))
         {

@@ -130,7 +130,8 @@ public sealed class EditorForm
         }
     }
 
-    public JobSubmission ToSubmission() => new(
+    /// <param name="runAsWritten">Run even when the translator has a problem with the instruction.</param>
+    public JobSubmission ToSubmission(bool runAsWritten = false) => new(
         Images.Select(i => i.Key).ToList(),
         new GenerationRequest
         {
@@ -141,6 +142,7 @@ public sealed class EditorForm
             Steps = Steps,
             Guidance = Guidance,
             Scheme = Scheme,
+            RunAsWritten = runAsWritten,
         },
         Reflect);
 
@@ -158,7 +160,7 @@ public sealed class EditorForm
             Instruction = settings.Instruction,
             Prompt = outcome.Prompt ?? settings.LockedPrompt,
             PromptLocked = settings.LockedPrompt is not null || (asRun && outcome.Prompt is not null),
-            Translation = TranslationOf(outcome),
+            Translation = outcome.TranslationInfo,
             Seed = asRun || !settings.RandomSeed ? (long)settings.Seed : null,
             Steps = settings.Steps,
             Guidance = settings.Guidance,
@@ -175,11 +177,7 @@ public sealed class EditorForm
         if (outcome.Prompt is not null)
         {
             Prompt = outcome.Prompt;
-            Translation = TranslationOf(outcome) ?? Translation;
+            Translation = outcome.TranslationInfo ?? Translation;
         }
     }
-
-    private static PromptTranslationInfo? TranslationOf(JobOutcome outcome) => outcome.Translator is { } translator
-        ? new PromptTranslationInfo(translator, outcome.TranslationMilliseconds ?? 0, outcome.TranslationWarnings, outcome.TranslationFellBack)
-        : null;
 }

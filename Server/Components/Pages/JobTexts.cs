@@ -22,6 +22,7 @@ public static class JobTexts
         JobState.Running when job.Step == 0 => "Encoding the images and prompt…",
         JobState.Running => "Denoising",
         JobState.Completed => job.Record.Outcome.Timings is { } t ? $"Done in {t.WallMilliseconds / 1000:0.0} s" : "Done",
+        JobState.Failed when job.Record.Outcome.Error?.Field == RequestField.Translation => "Not run: the translator had a problem with the instruction",
         JobState.Failed => "Failed",
         JobState.Cancelled => "Cancelled" + StoppedBy(job.Record),
         JobState.Removed => "Removed from the queue" + StoppedBy(job.Record),

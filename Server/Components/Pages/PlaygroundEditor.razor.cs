@@ -31,6 +31,9 @@ public sealed partial class PlaygroundEditor
     private bool _translating;
     private (SettingsOfferText Text, RecalledSettings Settings)? _offer;
 
+    /// <summary>Whether the ablation grid, rather than a single run, was stopped by the translator's problems.</summary>
+    private bool _ablationRefused;
+
     [Inject] private JobService Jobs { get; set; } = null!;
     [Inject] private PlaygroundEngine Engine { get; set; } = null!;
     [Inject] private UploadService Uploads { get; set; } = null!;
@@ -72,12 +75,28 @@ public sealed partial class PlaygroundEditor
     [JSInvokable]
     public Task RunFromShortcut() => InvokeAsync(Run);
 
-    private void Run()
+    private void Run() => Submit(runAsWritten: false);
+
+    private Task RunAblationAsync() => SubmitAblationAsync(runAsWritten: false);
+
+    /// <summary>The request the translator stopped, again, run as written: the grid if the grid was refused.</summary>
+    private Task RunAsWrittenAsync()
+    {
+        if (_ablationRefused)
+        {
+            return SubmitAblationAsync(runAsWritten: true);
+        }
+        Submit(runAsWritten: true);
+        return Task.CompletedTask;
+    }
+
+    private void Submit(bool runAsWritten)
     {
         Errors.Clear();
+        _ablationRefused = false;
         try
         {
-            var record = Jobs.Submit(Owner, Form.ToSubmission());
+            var record = Jobs.Submit(Owner, Form.ToSubmission(runAsWritten));
             Navigation.NavigateTo(JobUrls.Page(record.Id));
         }
         catch (InvalidRequestException e)
@@ -90,17 +109,19 @@ public sealed partial class PlaygroundEditor
         }
     }
 
-    private async Task RunAblationAsync()
+    private async Task SubmitAblationAsync(bool runAsWritten)
     {
         Errors.Clear();
+        _ablationRefused = false;
         try
         {
-            var records = await Jobs.SubmitAblationAsync(Owner, Form.ToSubmission(), CancellationToken.None);
+            var records = await Jobs.SubmitAblationAsync(Owner, Form.ToSubmission(runAsWritten), CancellationToken.None);
             Navigation.NavigateTo(JobUrls.Ablation(records[0].Spec.AblationGroup!));
         }
         catch (InvalidRequestException e)
         {
             Errors.Show(e.Error);
+            _ablationRefused = e.Error.Field == RequestField.Translation;
         }
         catch (RefusalException e)
         {
@@ -121,7 +142,7 @@ public sealed partial class PlaygroundEditor
         {
             var translation = await Translator.TranslateAsync(Form.Mode, Form.Images.Select(i => i.Key).ToList(), Form.Instruction, CancellationToken.None);
             Form.Prompt = translation.Prompt;
-            Form.Translation = new PromptTranslationInfo(translation.TranslatorName, translation.Elapsed.TotalMilliseconds, translation.Warnings, translation.FellBack);
+            Form.Translation = translation.Info;
         }
         finally
         {
@@ -179,6 +200,13 @@ public sealed partial class PlaygroundEditor
     {
         move.Apply(Form.Images);
         Errors.ClearSlots();
+    }
+
+    /// <summary>A new instruction is translated afresh, so what the translator said of the old one no longer stands.</summary>
+    private void InstructionChanged(string instruction)
+    {
+        Form.Instruction = instruction;
+        Errors.Clear(RequestField.Translation);
     }
 
     private void ModeChanged(GenerationMode mode)

@@ -44,4 +44,17 @@ public class EvalCommandTests
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("use a shape-world pack", run.Error);
     }
+
+    [Fact]
+    public async Task Eval_reader_prints_each_attributes_accuracy_per_delivery_and_lists_misread_pictures()
+    {
+        using var temp = new TempFolder();
+        var run = await CliRun.Invoke("eval", "reader", "--cases", "2", "--case-seed", "4", "--misread", temp.File("misread.tsv"));
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Matches(@"image reader on \d+ held-out pictures \(case-seed 4, 2 cases a task", run.Output);
+        Assert.Matches(@"shape\s+color\s+pattern\s+style\s+size\s+background\s+lighting\s+place\s+ms/image", run.Output);
+        Assert.Matches(@"\n256×256 JPEG q85(\s+[01]\.\d{4}){8}\s+\d+\.\d\d", run.Output);
+        Assert.True(File.Exists(temp.File("misread.tsv")));
+    }
 }

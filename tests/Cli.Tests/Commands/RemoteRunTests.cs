@@ -46,6 +46,23 @@ public sealed class RemoteRunTests : IDisposable
         Assert.Contains("give both --index and --shift", halfScheme.Error);
     }
 
+    [Fact]
+    public async Task A_job_the_servers_translator_cannot_read_is_bad_input_with_the_reason_and_runs_as_written()
+    {
+        using var host = PlaygroundHost.Start(_data.Path, settings: new Dictionary<string, string?> { ["Playground:PackPath"] = "packs/tiny" });
+        string[] request = ["run", "--mode", "generate", "--instruction", "a dog on a beach", "--steps", "1", "--server", host.BaseAddress.ToString()];
+
+        var refused = await CliRun.Invoke([.. request, "--out", _temp.File("refused.png")]);
+        var ran = await CliRun.Invoke([.. request, "--as-written", "--out", _temp.File("ran.png")]);
+
+        Assert.Equal(ExitCodes.BadInput, refused.ExitCode);
+        Assert.Contains("problem: could not understand \"dog\"", refused.Error);
+        Assert.Contains("error: the job failed: the built-in translator could not translate the instruction", refused.Error);
+        Assert.EndsWith("add --as-written to run it anyway" + Environment.NewLine, refused.Error);
+        Assert.True(ran.ExitCode == ExitCodes.Success, ran.Error);
+        Assert.True(File.Exists(_temp.File("ran.png")));
+    }
+
     private static byte[] Pixels(string png) => ImageDecoder.Decode(File.ReadAllBytes(png), ImageLimits.Default, 1).Rgb;
 
     public void Dispose()

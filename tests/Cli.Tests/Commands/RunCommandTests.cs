@@ -28,6 +28,23 @@ public class RunCommandTests
     }
 
     [Fact]
+    public async Task An_instruction_the_translator_cannot_read_runs_only_as_written()
+    {
+        using var temp = new TempFolder();
+        string[] request = ["run", "--mode", "generate", "--instruction", "a dog on a beach", "--steps", "1"];
+
+        var refused = await CliRun.Invoke([.. request, "--out", temp.File("refused.png")]);
+        var ran = await CliRun.Invoke([.. request, "--as-written", "--out", temp.File("ran.png")]);
+
+        Assert.Equal(ExitCodes.BadInput, refused.ExitCode);
+        Assert.Contains("error: the built-in translator could not translate the instruction: could not understand \"dog\"", refused.Error);
+        Assert.EndsWith("add --as-written to run it anyway" + Environment.NewLine, refused.Error);
+        Assert.False(File.Exists(temp.File("refused.png")));
+        Assert.True(ran.ExitCode == ExitCodes.Success, ran.Error);
+        Assert.True(File.Exists(temp.File("ran.png")));
+    }
+
+    [Fact]
     public async Task Steps_beyond_the_bound_every_front_end_shares_are_refused_before_anything_runs()
     {
         using var temp = new TempFolder();

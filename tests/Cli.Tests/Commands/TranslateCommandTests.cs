@@ -41,8 +41,27 @@ public class TranslateCommandTests
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Equal("give the square the pattern of image 3" + Environment.NewLine, run.Output);
-        Assert.Contains("warning: there is no image 3: the request has 1 image", run.Error);
+        Assert.Contains("problem: there is no image 3: the request has 1 image", run.Error);
         Assert.Contains("note: the instruction could not be translated and is used as written", run.Error);
+    }
+
+    [Fact]
+    public async Task A_shape_world_pack_says_what_it_saw_in_each_picture()
+    {
+        using var temp = new TempFolder();
+        var star = temp.File("star.png");
+        var circle = temp.File("circle.png");
+        File.WriteAllBytes(star, ShapeWorldPictures.Png(ShapeWorldPictures.Star));
+        File.WriteAllBytes(circle, ShapeWorldPictures.Png(ShapeWorldPictures.Circle));
+
+        var run = await CliRun.Invoke(
+            "translate", "--pack", PackLocator.RepositoryPack("tiny"), "--image", star, "--image", circle, "--instruction", "recolour image #1 using img 2");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal("make the star in image 1 have the color of image 2" + Environment.NewLine, run.Output);
+        Assert.Contains("seen: image 1: small red striped star on sand", run.Error);
+        Assert.Contains("seen: image 2: large blue circle on mint lit from the top", run.Error);
+        Assert.DoesNotContain("problem:", run.Error);
     }
 
     [Fact]

@@ -62,7 +62,8 @@ public sealed class ShapeWorldRefusalTests
         Assert.True(translation.FellBack);
         Assert.Equal(instruction, translation.Prompt);
         Assert.Equal("", translation.RawText);
-        Assert.Contains(reason, Assert.Single(translation.Warnings));
+        Assert.Contains(reason, Assert.Single(translation.Problems));
+        Assert.Empty(translation.Warnings);
     }
 
     [Fact]

@@ -6,11 +6,11 @@ namespace DreamOmni2.ShapeWorld.Tests.Scenes;
 public sealed class PaletteTests
 {
     /// <summary>Every paint an object can show: its color moved toward the pale tint or the dark shade.</summary>
-    private static IEnumerable<Rgb> ObjectPaints() =>
+    private static IEnumerable<Rgb> EveryPaint() =>
         from color in Palette.ObjectColors
         from step in Enumerable.Range(-20, 41)
         let shade = step / 20f
-        select shade >= 0 ? color.Toward(Rgb.White, shade * SceneRenderer.PaleTint) : color.Toward(Rgb.Black, -shade * SceneRenderer.DarkShade);
+        select shade >= 0 ? color.Toward(Rgb.White, shade * ObjectPaints.PaleTint) : color.Toward(Rgb.Black, -shade * ObjectPaints.DarkShade);
 
     private static IEnumerable<Rgb> BackgroundPixels() =>
         from background in Enumerable.Range(0, Palette.Backgrounds.Count)
@@ -23,7 +23,7 @@ public sealed class PaletteTests
     public void Every_object_paint_stands_out_from_every_background_pixel_beyond_noise()
     {
         var backgrounds = BackgroundPixels().Distinct().ToArray();
-        var least = ObjectPaints().Distinct().Min(paint => backgrounds.Min(pixel => Contrast(paint, pixel)));
+        var least = EveryPaint().Distinct().Min(paint => backgrounds.Min(pixel => Contrast(paint, pixel)));
 
         Assert.True(least > ObjectLocator.ContrastThreshold + 8, $"least contrast {least}");
     }

@@ -48,7 +48,8 @@ public sealed class BuiltInNaturalTranslationTests
         var translation = await Translate(mode, imageCount, instruction);
 
         Assert.Equal((true, instruction, ""), (translation.FellBack, translation.Prompt, translation.RawText));
-        Assert.Contains(reason, Assert.Single(translation.Warnings));
+        Assert.Contains(reason, Assert.Single(translation.Problems));
+        Assert.Empty(translation.Warnings);
     }
 
     [Fact]

@@ -204,9 +204,10 @@ public sealed class VlmInstructionTranslatorTests
     {
         Assert.True(translation.FellBack);
         Assert.Equal("bag with the jacket's leather", translation.Prompt);
-        var warning = Assert.Single(translation.Warnings);
-        Assert.StartsWith(reason, warning);
-        Assert.EndsWith("the instruction is used as written", warning);
+        var problem = Assert.Single(translation.Problems);
+        Assert.StartsWith(reason, problem);
+        Assert.EndsWith("the instruction is used as written", problem);
+        Assert.Empty(translation.Warnings);
     }
 
     private sealed class AsJpegMarker : IVlmImagePreparer

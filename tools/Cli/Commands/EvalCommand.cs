@@ -45,6 +45,7 @@ public static class EvalCommand
         {
             pack, provider, cases, caseSeed, tasks, steps, translate, place, json, failures, sheet, sheetCases,
         };
+        command.Subcommands.Add(EvalReaderCommand.Create(console));
         command.Validators.Add(result =>
         {
             if (result.GetValue(cases) < 1)

@@ -31,9 +31,18 @@ internal sealed class RemoteRun(CliConsole console, Uri server, string? token)
         try
         {
             var finished = await FollowAsync(client, job.Id, previews, ct);
+            if (finished.Translation is { } translation)
+            {
+                await console.Error.WriteLineAsync($"prompt: {finished.Prompt}");
+                await TranslationReport.WriteAsync(translation, console);
+            }
             if (finished.State != JobState.Completed)
             {
                 await console.Error.WriteLineAsync($"error: the job {finished.State.ToString().ToLowerInvariant()}{(finished.Error is { } error ? $": {error.Message}" : "")}");
+                if (finished.Error?.Field == RequestField.Translation)
+                {
+                    await console.Error.WriteLineAsync(TranslationReport.AsWrittenHint);
+                }
                 return finished.State == JobState.Cancelled ? ExitCodes.Cancelled : ExitCodes.BadInput;
             }
             await File.WriteAllBytesAsync(output.FullName, await client.DownloadResultAsync(job.Id, ct), ct);

@@ -35,10 +35,14 @@ public static class RunCommand
         var previews = new Option<DirectoryInfo>("--previews") { Description = "write each step's preview here as step-NN.png (step-NN.jpg from a server)", HelpName = "DIR" };
         var server = new Option<string>("--server") { Description = "run on a playground server instead of here (its pack is used)", HelpName = "URL" };
         var token = new Option<string>("--token") { Description = $"an access token for the server (default: ${RemoteRun.TokenVariable})", HelpName = "TOKEN" };
+        var asWritten = new Option<bool>("--as-written")
+        {
+            Description = "run even when the translator has a problem with the instruction (it could not translate it, or it contradicts the images)",
+        };
 
         var command = new Command("run", "edit or generate one image")
         {
-            pack, provider, threads, mode, images, prompt, instruction, seed, steps, guidance, index, shift, size, output, previews, server, token,
+            pack, provider, threads, mode, images, prompt, instruction, seed, steps, guidance, index, shift, size, output, previews, server, token, asWritten,
         };
         command.Validators.Add(result =>
         {
@@ -59,6 +63,7 @@ public static class RunCommand
             Scheme = Scheme(trained, IsOn(parsed, index), IsOn(parsed, shift)),
             OutputSize = parsed.GetValue(size) is { } wanted ? ParseSize(wanted) : null,
             Previews = parsed.GetValue(previews) is not null,
+            RunAsWritten = parsed.GetValue(asWritten),
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -82,7 +87,17 @@ public static class RunCommand
                 var translator = InstructionTranslators.ForPack(sessions.Pack.Manifest, null, new ShapeWorldTranslatorFactory());
                 translation = await translator.TranslateAsync(translationRequest, cancellationToken);
                 await console.Error.WriteLineAsync($"prompt: {translation.Prompt}");
-                await TranslationReport.WriteAsync(translation, console);
+                await TranslationReport.WriteAsync(translation.Info, console);
+                try
+                {
+                    TranslationGate.Check(translation, settings.RunAsWritten);
+                }
+                catch (InvalidRequestException refused)
+                {
+                    await console.Error.WriteLineAsync($"error: {refused.Message}");
+                    await console.Error.WriteLineAsync(TranslationReport.AsWrittenHint);
+                    return ExitCodes.BadInput;
+                }
             }
             var input = new PipelineInput(
                 settings, imageBytes.Select(b => (ReadOnlyMemory<byte>)b).ToList(), settings.LockedPrompt ?? translation!.Prompt, translation?.TranslatorName);

@@ -53,7 +53,7 @@ public static class TranslateCommand
             using var owned = translator as IDisposable;
             var translation = await translator.TranslateAsync(request, cancellationToken);
             await console.Out.WriteLineAsync(translation.Prompt);
-            await TranslationReport.WriteAsync(translation, console);
+            await TranslationReport.WriteAsync(translation.Info, console);
             return ExitCodes.Success;
         });
         return command;
