@@ -5,7 +5,8 @@ namespace DreamOmni2.Cli.Bench;
 
 /// <summary>
 /// A pack seen at another square size: a temporary folder holding its manifest with one bucket of that size (and the
-/// matching area and generation size) and links to its files. Deleted on dispose.
+/// matching area and generation size) and links to its files, without its examples, which a measurement never uses.
+/// Deleted on dispose.
 /// </summary>
 internal sealed class RebucketedPack : IDisposable
 {
@@ -26,6 +27,7 @@ internal sealed class RebucketedPack : IDisposable
         defaults["buckets"] = new JsonArray(new JsonArray(side, side));
         defaults["generate_size"] = new JsonArray(side, side);
         defaults["max_area"] = side * side;
+        manifest.AsObject().Remove("examples");
         File.WriteAllText(Path.Combine(_folder, ModelPack.ManifestFileName), manifest.ToJsonString());
         Pack = ModelPack.Load(_folder);
     }
