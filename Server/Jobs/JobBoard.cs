@@ -16,7 +16,6 @@ namespace DreamOmni2.Server.Jobs;
 public sealed class JobBoard
 {
     private readonly Lock _gate = new();
-    private readonly Lock _admission = new();
     private readonly FairJobQueue _queue;
     private readonly Dictionary<string, LiveJob> _live = new(StringComparer.Ordinal);
     private readonly Channel<bool> _ready = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -66,10 +65,10 @@ public sealed class JobBoard
     /// <exception cref="RefusalException">The queue or the owner's share of it has no room for them all.</exception>
     public IReadOnlyList<LiveJob> Admit(string owner, IReadOnlyList<JobRecord> records)
     {
-        // With a shared queue the bounds count every front end's jobs, as the store holds them: that query runs under a
-        // lock of its own, so the board's other callers (viewers, the worker) never wait on the store.
-        lock (_sharedQueue ? _admission : _gate)
+        lock (_gate)
         {
+            // With a shared queue the bounds count every front end's jobs, as the store holds them. The lock stays held
+            // from the count to the job's copy here, so news of the job from a worker cannot arrive before that copy.
             var (mine, all) = _sharedQueue ? _shared.QueuedCounts(owner) : (_queue.JobsOf(owner), _queue.Count);
             if (mine + records.Count > _queue.PerOwnerCapacity)
             {
