@@ -1,4 +1,4 @@
-using DreamOmni2.TestSupport;
+using DreamOmni2.EndToEnd.Support;
 using Microsoft.Playwright;
 
 namespace DreamOmni2.EndToEnd;
@@ -8,21 +8,15 @@ public sealed class ExamplesPageTests : IAsyncLifetime
 {
     // Enough tiny-pack steps (about 16 ms each) that the job page attaches while the run still paints previews.
     private const int Steps = 200;
-    private static readonly float Timeout = 30_000;
 
-    private readonly TempFolder _data = new();
-    private PlaygroundHost _host = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private PlaygroundBrowser _browser = null!;
     private IPage _page = null!;
 
     public async Task InitializeAsync()
     {
-        _host = PlaygroundHost.Start(_data.Path, Steps, new Dictionary<string, string?> { ["Playground:PackPath"] = "packs/tiny" });
-        (_playwright, _browser) = await Support.Chromium.LaunchAsync();
-        _page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-        _page.SetDefaultTimeout(Timeout);
-        await _page.GotoAsync(_host.BaseAddress.ToString());
+        _browser = await PlaygroundBrowser.OpenAsync(PlaygroundBrowser.DesktopWidth, Steps, pack: "packs/tiny");
+        _page = _browser.Page;
+        await _page.GotoAsync(_browser.Host.BaseAddress.ToString());
         await _page.WaitForSelectorAsync("[data-testid=tray][data-attached]");
     }
 
@@ -42,16 +36,16 @@ public sealed class ExamplesPageTests : IAsyncLifetime
             ["image 1: edit-color-1.png", "image 2: edit-color-2.png"],
             await _page.Locator("[data-testid=tray-slot] img").EvaluateAllAsync<string[]>("images => images.map(i => i.alt)"));
         Assert.Equal("make the star in image 1 have the color of image 2", await _page.InputValueAsync("textarea[data-testid=instruction]"));
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "example-taken.png"), FullPage = true });
+        await _browser.ScreenshotAsync("example-taken");
 
         await _page.ClickAsync("button[data-testid=run]");
-        await WaitForPathAsync("^/jobs/[0-9a-f]+$");
+        await _browser.WaitForPathAsync("^/jobs/[0-9a-f]+$");
         await _page.WaitForFunctionAsync("() => window.playground.paints.length > 0");
         var canvas = _page.Locator("[data-testid=preview-canvas]");
         Assert.Equal(64, await canvas.EvaluateAsync<int>("c => c.width"));
         Assert.Equal("pixelated", await canvas.EvaluateAsync<string>("c => getComputedStyle(c).imageRendering"));
-        await _page.WaitForSelectorAsync("[data-testid=result]", new PageWaitForSelectorOptions { Timeout = 4 * Timeout });
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "example-result.png"), FullPage = true });
+        await _page.WaitForSelectorAsync("[data-testid=result]", new PageWaitForSelectorOptions { Timeout = 4 * PlaygroundBrowser.Timeout });
+        await _browser.ScreenshotAsync("example-result");
     }
 
     [Fact]
@@ -59,21 +53,11 @@ public sealed class ExamplesPageTests : IAsyncLifetime
     {
         await _page.ClickAsync("[data-testid=example]:has-text('Ablation')");
 
-        await WaitForPathAsync("^/ablations/[0-9a-f]+$");
-        await _page.Locator("[data-testid=ablation-result]").Nth(3).WaitForAsync(new LocatorWaitForOptions { Timeout = 4 * Timeout });
+        await _browser.WaitForPathAsync("^/ablations/[0-9a-f]+$");
+        await _page.Locator("[data-testid=ablation-result]").Nth(3).WaitForAsync(new LocatorWaitForOptions { Timeout = 4 * PlaygroundBrowser.Timeout });
         Assert.Equal(4, await _page.Locator("[data-testid=tray-slot]").CountAsync());
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "example-ablation.png"), FullPage = true });
+        await _browser.ScreenshotAsync("example-ablation");
     }
 
-    /// <summary>Blazor navigates with the history API, which has no load event: poll the location instead.</summary>
-    private Task WaitForPathAsync(string pattern) =>
-        _page.WaitForFunctionAsync("pattern => new RegExp(pattern).test(location.pathname)", pattern);
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        _host.Dispose();
-        _data.Dispose();
-    }
+    public async Task DisposeAsync() => await _browser.DisposeAsync();
 }

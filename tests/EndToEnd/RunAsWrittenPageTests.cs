@@ -10,24 +10,19 @@ namespace DreamOmni2.EndToEnd;
 /// </summary>
 public sealed class RunAsWrittenPageTests : IAsyncLifetime
 {
-    private readonly TempFolder _data = new();
-    private PlaygroundHost _host = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private PlaygroundBrowser _browser = null!;
     private IPage _page = null!;
 
     public async Task InitializeAsync()
     {
-        _host = PlaygroundHost.Start(_data.Path, defaultSteps: 2, new Dictionary<string, string?> { ["Playground:PackPath"] = "packs/tiny" });
-        (_playwright, _browser) = await Chromium.LaunchAsync();
-        _page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-        _page.SetDefaultTimeout(30_000);
+        _browser = await PlaygroundBrowser.OpenAsync(PlaygroundBrowser.DesktopWidth, steps: 2, pack: "packs/tiny");
+        _page = _browser.Page;
     }
 
     [Fact]
     public async Task An_instruction_that_contradicts_the_pictures_waits_beside_run_until_run_as_written()
     {
-        await _page.GotoAsync(_host.BaseAddress.ToString());
+        await _page.GotoAsync(_browser.Host.BaseAddress.ToString());
         await _page.WaitForSelectorAsync("[data-testid=tray][data-attached]");
         await _page.SetInputFilesAsync("#tray-input", new[]
         {
@@ -51,7 +46,7 @@ public sealed class RunAsWrittenPageTests : IAsyncLifetime
         Assert.Equal(0, await _page.Locator("[data-testid=result]").CountAsync());
         Assert.Equal("make the heart in image 1 have the color of image 2", await _page.InputValueAsync("textarea[data-testid=instruction]"));
         var refusedJob = _page.Url;
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "run-as-written-notice.png"), FullPage = true });
+        await _browser.ScreenshotAsync("run-as-written-notice");
 
         await _page.ClickAsync("button[data-testid=run-as-written]");
         await _page.WaitForFunctionAsync("refused => location.href !== refused && /^\\/jobs\\/[0-9a-f]+$/.test(location.pathname)", refusedJob);
@@ -62,10 +57,7 @@ public sealed class RunAsWrittenPageTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "run-as-written.png"), FullPage = true });
+        await _browser.ScreenshotAsync("run-as-written");
         await _browser.DisposeAsync();
-        _playwright.Dispose();
-        _host.Dispose();
-        _data.Dispose();
     }
 }

@@ -33,10 +33,12 @@ public sealed class PlaygroundBrowser : IAsyncDisposable
 
     /// <param name="width">The viewport's width: a phone's (390) is a touch screen with no hover, as phones are.</param>
     /// <param name="slowFixture">Runs <see cref="SlowFixture"/>, so a job is still running while the test acts on it.</param>
-    public static async Task<PlaygroundBrowser> OpenAsync(int width, int steps = 4, bool slowFixture = false)
+    /// <param name="pack">The pack the server runs (a repository path such as packs/tiny); null: the fixture pack.</param>
+    public static async Task<PlaygroundBrowser> OpenAsync(int width, int steps = 4, bool slowFixture = false, string? pack = null)
     {
         var session = new PlaygroundBrowser(width);
-        var settings = slowFixture ? new Dictionary<string, string?> { ["Playground:PackPath"] = SlowFixture.Create(session._data.Path) } : null;
+        pack ??= slowFixture ? SlowFixture.Create(session._data.Path) : null;
+        var settings = pack is null ? null : new Dictionary<string, string?> { ["Playground:PackPath"] = pack };
         session.Host = PlaygroundHost.Start(session._data.Path, steps, settings);
         (session._playwright, session._browser) = await Chromium.LaunchAsync();
         bool phone = width <= PhoneWidth;
