@@ -21,7 +21,7 @@ public sealed class SamplingSettingsTests : MudContext
     }
 
     [Fact]
-    public void Steps_0_and_guidance_minus_5_are_kept_as_typed_and_said_to_be_out_of_bounds()
+    public void Steps_0_and_guidance_minus_5_are_kept_as_typed_and_said_to_be_out_of_bounds_after_leaving_the_field()
     {
         int? steps = null;
         float? guidance = null;
@@ -30,7 +30,11 @@ public sealed class SamplingSettingsTests : MudContext
             .Add(s => s.Guidance, 3.5f).Add(s => s.GuidanceChanged, v => guidance = v));
 
         settings.Find("input[data-testid=steps]").Input("0");
+        settings.Render(p => p.Add(s => s.Steps, steps!.Value));
+        settings.Find("input[data-testid=steps]").Blur();
         settings.Find("input[data-testid=guidance]").Input("-5");
+        settings.Render(p => p.Add(s => s.Guidance, guidance!.Value));
+        settings.Find("input[data-testid=guidance]").Blur();
         settings.Render(p => p.Add(s => s.Steps, steps!.Value).Add(s => s.Guidance, guidance!.Value));
 
         Assert.Equal((0, -5f), (steps, guidance));
