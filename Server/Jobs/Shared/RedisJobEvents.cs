@@ -49,13 +49,19 @@ public sealed class RedisJobEvents : IJobEvents, IAsyncDisposable
 
     public Task QueuedAsync() => _redis.GetSubscriber().PublishAsync(QueuedChannel, Node);
 
-    /// <summary>Hands every other process's job events, and every cancel and queued signal, to the callbacks.</summary>
+    /// <summary>
+    /// Hands every other process's job events, one at a time in the order they were sent, and every cancel and queued
+    /// signal to the callbacks.
+    /// </summary>
     public async Task SubscribeAsync(Action<JobEvent> job, Action<CancelRequest> cancel, Action queued)
     {
         var subscriber = _redis.GetSubscriber();
-        await subscriber.SubscribeAsync(JobsChannel, (_, message) =>
+        // A queue, not a handler: handlers may run at once and out of order, and a job's older step must never land
+        // on a newer one.
+        var jobs = await subscriber.SubscribeAsync(JobsChannel);
+        jobs.OnMessage(message =>
         {
-            if (JsonSerializer.Deserialize<JobEvent>(message.ToString(), JobJson.Options) is { } received && received.Node != Node)
+            if (JsonSerializer.Deserialize<JobEvent>(message.Message.ToString(), JobJson.Options) is { } received && received.Node != Node)
             {
                 job(received);
             }

@@ -23,6 +23,9 @@ public sealed class PlaygroundBrowser : IAsyncDisposable
 
     public PlaygroundHost Host { get; private set; } = null!;
 
+    /// <summary>The server's data folder, for another process that must share it.</summary>
+    public string DataPath => _data.Path;
+
     public IPage Page { get; private set; } = null!;
 
     /// <summary>Console messages about the content security policy: the page must cause none.</summary>
@@ -34,12 +37,18 @@ public sealed class PlaygroundBrowser : IAsyncDisposable
     /// <param name="width">The viewport's width: a phone's (390) is a touch screen with no hover, as phones are.</param>
     /// <param name="slowFixture">Runs <see cref="SlowFixture"/>, so a job is still running while the test acts on it.</param>
     /// <param name="pack">The pack the server runs (a repository path such as packs/tiny); null: the fixture pack.</param>
-    public static async Task<PlaygroundBrowser> OpenAsync(int width, int steps = 4, bool slowFixture = false, string? pack = null)
+    /// <param name="settings">More of the server's settings, as configuration keys ("Playground:Role").</param>
+    public static async Task<PlaygroundBrowser> OpenAsync(
+        int width, int steps = 4, bool slowFixture = false, string? pack = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var session = new PlaygroundBrowser(width);
         pack ??= slowFixture ? SlowFixture.Create(session._data.Path) : null;
-        var settings = pack is null ? null : new Dictionary<string, string?> { ["Playground:PackPath"] = pack };
-        session.Host = PlaygroundHost.Start(session._data.Path, steps, settings);
+        var hostSettings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        if (pack is not null)
+        {
+            hostSettings["Playground:PackPath"] = pack;
+        }
+        session.Host = PlaygroundHost.Start(session._data.Path, steps, hostSettings);
         (session._playwright, session._browser) = await Chromium.LaunchAsync();
         bool phone = width <= PhoneWidth;
         session.Page = await session._browser.NewPageAsync(new BrowserNewPageOptions
