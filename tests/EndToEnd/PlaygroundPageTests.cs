@@ -1,3 +1,4 @@
+using DreamOmni2.Contracts;
 using DreamOmni2.EndToEnd.Support;
 using DreamOmni2.Server.Auth;
 using DreamOmni2.TestSupport;
@@ -44,7 +45,7 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task The_ablation_grid_runs_the_four_schemes_and_shows_each_result()
+    public async Task The_ablation_grid_runs_the_four_schemes_shows_each_result_and_a_cell_can_become_the_next_input()
     {
         await using var browser = await PlaygroundBrowser.OpenAsync(PlaygroundBrowser.DesktopWidth, Steps);
         var page = browser.Page;
@@ -60,6 +61,12 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output)
             await page.Locator("[data-testid=ablation-label]").AllTextContentsAsync());
         Assert.NotEmpty(await page.EvaluateAsync<PaintedFrame[]>("() => window.playground.paints"));
         await browser.ScreenshotAsync("ablation");
+
+        string grid = page.Url.Split('/')[^1];
+        var dreamOmni2 = browser.Host.Jobs.Ablation(LocalUser.Name, grid).Single(cell => cell.Spec.Settings.Scheme == EncodingScheme.Both);
+        await page.ClickAsync("[data-testid=ablation-cell][data-scheme='index + shift'] [data-testid=ablation-use-as-input]");
+        await page.Locator($"[data-testid=tray-slot][data-key='{dreamOmni2.Outcome.ResultHash}']").WaitForAsync();
+        Assert.Equal(dreamOmni2.Outcome.ResultHash, await page.Locator("[data-testid=tray-slot]").First.GetAttributeAsync("data-key"));
         Assert.Empty(browser.PolicyViolations);
     }
 

@@ -46,6 +46,9 @@ public sealed partial class AblationView
 
     private ValueTask StopPreviewAsync(JobSnapshot job) => _grid?.StopPreviewAsync(job.Record.Spec.Settings.Scheme) ?? ValueTask.CompletedTask;
 
+    private Task UseCellAsInputAsync(EncodingScheme scheme) =>
+        Snapshots.FirstOrDefault(s => s.Record.Spec.Settings.Scheme == scheme) is { } cell ? UseAsInputAsync(cell.Id) : Task.CompletedTask;
+
     private void Finished(JobSnapshot job)
     {
         Draft.Errors.ShowFrom(job.Record);

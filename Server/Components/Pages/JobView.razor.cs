@@ -2,10 +2,7 @@ using DreamOmni2.Components.Preview;
 using DreamOmni2.Components.Reflection;
 using DreamOmni2.Server.Api;
 using DreamOmni2.Server.Jobs;
-using DreamOmni2.Server.Refusals;
-using DreamOmni2.Server.Uploads;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace DreamOmni2.Server.Components.Pages;
 
@@ -19,8 +16,6 @@ public sealed partial class JobView
     private LivePreview? _preview;
 
     [Inject] private NavigationManager Navigation { get; set; } = null!;
-    [Inject] private ResultInputs ResultInputs { get; set; } = null!;
-    [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
     [Parameter] public string JobId { get; set; } = "";
 
@@ -77,30 +72,6 @@ public sealed partial class JobView
             JobUrls.Page(r.Id),
             r.Id == shown.Id))
         .ToList();
-
-    private string UseAsInputHint => Draft.Form.Mode == Contracts.GenerationMode.Edit
-        ? "Edit this result next: it becomes image 1 in the tray, the references stay"
-        : "Put this result into the tray's next free slot, as a reference for the next run";
-
-    /// <summary>The result becomes an upload of the owner's and goes into the tray (see <see cref="EditorForm.SlotForResult"/>).</summary>
-    private async Task UseAsInputAsync(JobRecord record)
-    {
-        Draft.Errors.Clear(Contracts.RequestField.Images);
-        if (Draft.Form.SlotForResult(Engine.Rules.MaxImages) is not int number)
-        {
-            Draft.Errors.Set(Contracts.RequestField.Images, $"the tray is full: this pack takes {Engine.Rules.MaxImages} images — remove one to make room for the result");
-            return;
-        }
-        try
-        {
-            Draft.Form.PutInSlot(await ResultInputs.AcceptAsync(Owner, record.Id, number, CancellationToken.None), number);
-            Snackbar.Add($"The result is image {number} in the tray now: write what to do next and run", Severity.Success);
-        }
-        catch (RefusalException e)
-        {
-            Draft.Errors.Set(Contracts.RequestField.Images, e.Message);
-        }
-    }
 
     private void Reuse(JobRecord record)
     {

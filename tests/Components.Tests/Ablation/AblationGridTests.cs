@@ -32,6 +32,34 @@ public sealed class AblationGridTests : MudContext
     }
 
     [Fact]
+    public void A_finished_cell_offers_its_result_as_the_next_input()
+    {
+        EncodingScheme? taken = null;
+        var grid = Render<AblationGrid>(p => p
+            .Add(g => g.Cells,
+            [
+                new AblationCell(EncodingScheme.Both, JobState.Completed, "Done", 4, 4, "/jobs/b/result.png"),
+                new AblationCell(EncodingScheme.None, JobState.Running, "Denoising", 2, 4, null),
+            ])
+            .Add(g => g.OnUseAsInput, scheme => taken = scheme));
+
+        var button = Assert.Single(grid.FindAll("[data-testid=ablation-use-as-input]"));
+        Assert.Equal("index + shift", button.Closest("[data-testid=ablation-cell]")!.GetAttribute("data-scheme"));
+        button.Click();
+
+        Assert.Equal(EncodingScheme.Both, taken);
+    }
+
+    [Fact]
+    public void Without_a_use_as_input_handler_no_cell_offers_one()
+    {
+        var grid = Render<AblationGrid>(p => p.Add(g => g.Cells,
+            [new AblationCell(EncodingScheme.Both, JobState.Completed, "Done", 4, 4, "/jobs/b/result.png")]));
+
+        Assert.Empty(grid.FindAll("[data-testid=ablation-use-as-input]"));
+    }
+
+    [Fact]
     public void One_click_cancels_a_running_grid_and_one_removes_a_queued_one()
     {
         int cancels = 0, removes = 0;
