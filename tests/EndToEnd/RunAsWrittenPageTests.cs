@@ -20,7 +20,7 @@ public sealed class RunAsWrittenPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_instruction_that_contradicts_the_pictures_waits_beside_run_until_run_as_written()
+    public async Task An_instruction_that_contradicts_the_pictures_waits_beside_run_until_run_as_written_and_the_history_says_so()
     {
         await _page.GotoAsync(_browser.Host.BaseAddress.ToString());
         await _page.WaitForSelectorAsync("[data-testid=tray][data-attached]");
@@ -53,6 +53,12 @@ public sealed class RunAsWrittenPageTests : IAsyncLifetime
         await _page.WaitForSelectorAsync("[data-testid=result]");
         Assert.Equal("make the star in image 1 have the color of image 2", await _page.InputValueAsync("textarea[data-testid=prompt]"));
         Assert.Equal(0, await _page.Locator("[data-testid=run-as-written-notice]").CountAsync());
+
+        await _page.ClickAsync("[data-testid=history-link]");
+        var held = _page.Locator($"[data-testid=history-row][data-job='{refusedJob.Split('/')[^1]}']");
+        Assert.Equal("not run: run as written?", await held.Locator("[data-testid=history-state]").InnerTextAsync());
+        await held.Locator("[data-testid=history-open]").ClickAsync();
+        await _page.WaitForSelectorAsync("[data-testid=run-as-written-notice]");
     }
 
     public async Task DisposeAsync()

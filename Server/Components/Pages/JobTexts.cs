@@ -22,12 +22,20 @@ public static class JobTexts
         JobState.Running when job.Step == 0 => "Encoding the images and prompt…",
         JobState.Running => "Denoising",
         JobState.Completed => job.Record.Outcome.Timings is { } t ? $"Done in {t.WallMilliseconds / 1000:0.0} s" : "Done",
-        JobState.Failed when job.Record.Outcome.Error?.Field == RequestField.Translation => "Not run: the translator had a problem with the instruction",
+        JobState.Failed when NotRun(job.Record) => "Not run: the translator had a problem with the instruction",
         JobState.Failed => "Failed",
         JobState.Cancelled => "Cancelled" + StoppedBy(job.Record),
         JobState.Removed => "Removed from the queue" + StoppedBy(job.Record),
         _ => "",
     };
+
+    /// <summary>A job's state in a word or two, as the history lists it.</summary>
+    public static string HistoryState(JobRecord record) => NotRun(record)
+        ? "not run: run as written?"
+        : record.State.ToString().ToLowerInvariant() + StoppedBy(record);
+
+    /// <summary>Whether the job was stopped before running because the translator had a problem with its instruction.</summary>
+    public static bool NotRun(JobRecord record) => record is { State: JobState.Failed, Outcome.Error.Field: RequestField.Translation };
 
     /// <summary>Who stopped the job, when an admin did rather than its owner.</summary>
     public static string StoppedBy(JobRecord record) => record.Outcome.StoppedBy is { } admin ? $" by {admin} (admin)" : "";
