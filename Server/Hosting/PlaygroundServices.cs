@@ -23,6 +23,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using StackExchange.Redis;
@@ -112,6 +113,8 @@ public static class PlaygroundServices
                 hub.AddFilter<HubRefusals>();
             })
             .AddJsonProtocol(json => JobJson.Configure(json.PayloadSerializerOptions));
+        services.Remove(services.Single(d => d.ServiceType == typeof(IHubProtocol) && d.ImplementationType == typeof(JsonHubProtocol)));
+        services.AddSingleton<IHubProtocol, RefusingJsonHubProtocol>();
         // Several web front ends: SignalR's Redis backplane, so a message to a connection reaches it on any of them.
         if (builder.Configuration[$"{PlaygroundOptions.Section}:Redis"] is { Length: > 0 } redis)
         {

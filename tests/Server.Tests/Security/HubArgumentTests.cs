@@ -39,6 +39,47 @@ public sealed class HubArgumentTests : IDisposable
         Assert.DoesNotContain(host.Logs.Entries, e => e.Exception is not null || (e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning && e.Category.Contains("SignalR")));
     }
 
+    public static TheoryData<string, object?[], string> Unreadable => new()
+    {
+        { nameof(JobsHub.Submit), [42], "the value at $ is not" },
+        { nameof(JobsHub.Submit), [new { images = "abc", request = new { mode = "generate", instruction = "x" } }], "the value at $.images is not" },
+        { nameof(JobsHub.Submit), [new { images = Array.Empty<string>(), request = new { mode = "generate", instruction = "x", steps = "many" } }], "the value at $.request.steps is not" },
+        { nameof(JobsHub.Cancel), [new { id = 1 }], "the value at $ is not" },
+        { nameof(JobsHub.Cancel), [], "the call gives 0 argument(s) but the method takes 1" },
+        { nameof(JobsHub.Cancel), ["a", "b"], "the call gives 2 argument(s) but the method takes 1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unreadable))]
+    public async Task Arguments_of_the_wrong_type_or_count_are_refused_with_what_and_where(string method, object?[] arguments, string reason)
+    {
+        using var host = PlaygroundHost.Start(_data.Path);
+        await using var hub = await host.ConnectHubAsync();
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => hub.InvokeCoreAsync(method, typeof(object), arguments));
+
+        Assert.Contains($"the arguments of {method} could not be read: {reason}", refused.Message);
+        Assert.Contains(host.Logs.Entries, e => e.Message.StartsWith($"Refused {method}", StringComparison.Ordinal) && e.Exception is null);
+        Assert.DoesNotContain(host.Logs.Entries, e => e.Exception is not null || (e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning && e.Category.Contains("SignalR")));
+        Assert.True(await hub.InvokeAsync<bool>(nameof(JobsHub.Cancel), "no-such-job") is false, "the connection stays usable");
+    }
+
+    [Fact]
+    public async Task Watching_a_number_is_refused_with_what_and_where()
+    {
+        using var host = PlaygroundHost.Start(_data.Path);
+        await using var hub = await host.ConnectHubAsync();
+
+        var refused = await Assert.ThrowsAsync<HubException>(async () =>
+        {
+            await foreach (var _ in hub.StreamAsync<JobUpdate>(nameof(JobsHub.Watch), 42))
+            {
+            }
+        });
+
+        Assert.Contains("the arguments of Watch could not be read: the value at $ is not of the type the method takes there", refused.Message);
+    }
+
     [Fact]
     public async Task Watching_null_is_refused_with_its_reason()
     {
