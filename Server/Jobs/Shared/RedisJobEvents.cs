@@ -61,9 +61,17 @@ public sealed class RedisJobEvents : IJobEvents, IAsyncDisposable
         var jobs = await subscriber.SubscribeAsync(JobsChannel);
         jobs.OnMessage(message =>
         {
-            if (JsonSerializer.Deserialize<JobEvent>(message.Message.ToString(), JobJson.Options) is { } received && received.Node != Node)
+            // The queue swallows what a handler throws: say so, or a front end would go quiet without a word.
+            try
             {
-                job(received);
+                if (JsonSerializer.Deserialize<JobEvent>(message.Message.ToString(), JobJson.Options) is { } received && received.Node != Node)
+                {
+                    job(received);
+                }
+            }
+            catch (Exception e)
+            {
+                _logger.LogWarning(e, "A job update from another process could not be applied");
             }
         });
         await subscriber.SubscribeAsync(CancelChannel, (_, message) =>

@@ -3,6 +3,7 @@ using DreamOmni2.Contracts;
 using DreamOmni2.Server.Jobs;
 using DreamOmni2.Server.Jobs.Shared;
 using DreamOmni2.TestSupport;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 
@@ -43,6 +44,23 @@ public sealed class RedisJobEventsTests
         await all.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(Enumerable.Range(1, Events), steps);
+    }
+
+    [ScaleOutFact]
+    public async Task An_update_that_cannot_be_read_is_logged_and_the_next_ones_still_arrive()
+    {
+        using var redis = await ConnectionMultiplexer.ConnectAsync(TestRedis.Server!);
+        using var logs = new CapturedLogs();
+        await using var receiver = new RedisJobEvents(redis, new Logger<RedisJobEvents>(new LoggerFactory([logs])));
+        var arrived = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await receiver.SubscribeAsync(change => arrived.TrySetResult(change.Step), _ => { }, () => { });
+
+        var sender = redis.GetSubscriber();
+        await sender.PublishAsync(RedisJobEvents.JobsChannel, "{\"node\": 42");
+        await sender.PublishAsync(RedisJobEvents.JobsChannel, JsonSerializer.Serialize(new JobEvent("another-process", Job(), 7, 10, null, 0, null, 0), JobJson.Options));
+
+        Assert.Equal(7, await arrived.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message == "A job update from another process could not be applied" && e.Exception is JsonException);
     }
 
     private static JobRecord Job()
