@@ -63,24 +63,59 @@ public sealed class IteratingTests
     }
 
     [Fact]
-    public async Task Steps_0_and_guidance_minus_5_stay_as_typed_with_the_reason_and_are_refused_on_run()
+    public async Task Steps_0_and_guidance_minus_5_stay_as_typed_with_the_reason_and_a_refused_run_says_why_beside_run_until_fixed()
     {
         await using var browser = await PlaygroundBrowser.OpenAsync(PlaygroundBrowser.DesktopWidth);
         var page = browser.Page;
         await browser.OpenWithTwoImagesAsync();
+        const string stepsProblem = "steps must be between 1 and 1000; 0 was given";
+        const string guidanceProblem = "guidance must be between 0 and 30; -5 was given";
 
         await page.FillAsync("input[data-testid=steps]", "0");
         await page.FillAsync("input[data-testid=guidance]", "-5");
-        await page.Locator("text=steps must be between 1 and 1000; 0 was given").WaitForAsync();
-        await page.Locator("text=guidance must be between 0 and 30; -5 was given").WaitForAsync();
+        await page.Locator($"text={stepsProblem}").WaitForAsync();
+        await page.Locator($"text={guidanceProblem}").WaitForAsync();
         await page.ClickAsync("button[data-testid=run]");
-        await page.WaitForTimeoutAsync(500);
 
+        var refused = page.Locator("[data-testid=run-refused]");
+        await refused.WaitForAsync();
+        Assert.Equal($"Not run: {stepsProblem}", (await refused.InnerTextAsync()).Trim());
+        Assert.True(await browser.InViewAsync(refused), "the reason shows where Run was pressed");
         Assert.Equal("0", await page.InputValueAsync("input[data-testid=steps]"));
         Assert.Equal("-5", await page.InputValueAsync("input[data-testid=guidance]"));
         Assert.Equal("/", new Uri(page.Url).AbsolutePath);
         Assert.Empty(browser.Host.Jobs.History(LocalUser.Name));
         await browser.ScreenshotAsync("out-of-bounds");
+
+        await page.FillAsync("input[data-testid=steps]", "3");
+        await refused.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        Assert.Equal(0, await page.Locator($"text={stepsProblem}").CountAsync());
+        await page.ClickAsync("button[data-testid=run]");
+        await page.Locator("[data-testid=run-refused]", new() { HasText = $"Not run: {guidanceProblem}" }).WaitForAsync();
+
+        await page.FillAsync("input[data-testid=guidance]", "2.5");
+        await refused.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        await page.ClickAsync("button[data-testid=run]");
+        await browser.WaitForPathAsync("^/jobs/[0-9a-f]+$");
+        var job = Assert.Single(browser.Host.Jobs.History(LocalUser.Name));
+        Assert.Equal((3, 2.5f), (job.Spec.Settings.Steps, job.Spec.Settings.Guidance));
+    }
+
+    [Fact]
+    public async Task A_run_refused_for_an_empty_instruction_says_so_beside_run_and_writing_one_clears_it()
+    {
+        await using var browser = await PlaygroundBrowser.OpenAsync(PlaygroundBrowser.DesktopWidth);
+        var page = browser.Page;
+        await browser.OpenWithTwoImagesAsync(instruction: "");
+
+        await page.ClickAsync("button[data-testid=run]");
+
+        var refused = page.Locator("[data-testid=run-refused]");
+        await refused.WaitForAsync();
+        Assert.Equal("Not run: say what to do: the instruction is empty", (await refused.InnerTextAsync()).Trim());
+        await page.FillAsync("textarea[data-testid=instruction]", "make image 1 look like image 2");
+        await refused.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        Assert.Equal(0, await page.Locator("text=say what to do").CountAsync());
     }
 
     [Fact]

@@ -12,7 +12,21 @@ public sealed class FormErrors
     /// <summary>Errors of single reference images, by image number; a new dictionary on each change, so the tray sees it.</summary>
     public IReadOnlyDictionary<int, string> Slots { get; private set; } = new Dictionary<int, string>();
 
+    /// <summary>The field a Run was refused for, while its message stands.</summary>
+    private RequestField? _refused;
+
     public string? For(RequestField field) => _fields.GetValueOrDefault(field);
+
+    /// <summary>
+    /// Why the last Run was refused, for the run bar, while the field's message stands: the field itself may be out of
+    /// sight. Null for what the run bar shows anyway (a general refusal, the translator's problem).
+    /// </summary>
+    public string? RunRefusal => _refused switch
+    {
+        null or RequestField.General or RequestField.Translation => null,
+        RequestField.Images => Slots.Values.FirstOrDefault() ?? For(RequestField.Images),
+        { } refused => For(refused),
+    };
 
     public void Set(RequestField field, string message) => _fields[field] = message;
 
@@ -24,6 +38,14 @@ public sealed class FormErrors
     {
         _fields.Clear();
         ClearSlots();
+        _refused = null;
+    }
+
+    /// <summary>A Run refused for <paramref name="error"/>: shown against its field and in the run bar.</summary>
+    public void Refuse(RequestError error)
+    {
+        Show(error);
+        _refused = error.Field;
     }
 
     public void Show(RequestError error)

@@ -101,7 +101,7 @@ public sealed partial class PlaygroundEditor
         }
         catch (InvalidRequestException e)
         {
-            Errors.Show(e.Error);
+            Errors.Refuse(e.Error);
         }
         catch (RefusalException e)
         {
@@ -120,7 +120,7 @@ public sealed partial class PlaygroundEditor
         }
         catch (InvalidRequestException e)
         {
-            Errors.Show(e.Error);
+            Errors.Refuse(e.Error);
             _ablationRefused = e.Error.Field == RequestField.Translation;
         }
         catch (RefusalException e)
@@ -206,7 +206,33 @@ public sealed partial class PlaygroundEditor
     private void InstructionChanged(string instruction)
     {
         Form.Instruction = instruction;
+        Errors.Clear(RequestField.Instruction);
         Errors.Clear(RequestField.Translation);
+    }
+
+    // A changed value is checked afresh at the next Run; until then the refusal of the old one no longer stands.
+    private void PromptChanged(string? prompt)
+    {
+        Form.Prompt = prompt;
+        Errors.Clear(RequestField.Prompt);
+    }
+
+    private void SeedChanged(long? seed)
+    {
+        Form.Seed = seed;
+        Errors.Clear(RequestField.Seed);
+    }
+
+    private void StepsChanged(int steps)
+    {
+        Form.Steps = steps;
+        Errors.Clear(RequestField.Steps);
+    }
+
+    private void GuidanceChanged(float guidance)
+    {
+        Form.Guidance = guidance;
+        Errors.Clear(RequestField.Guidance);
     }
 
     private void ModeChanged(GenerationMode mode)
