@@ -15,6 +15,10 @@ public static class RequestLimits
     public static string? StepsProblem(int steps) =>
         steps is < MinSteps or > MaxSteps ? $"steps must be between {MinSteps} and {MaxSteps}; {steps} was given" : null;
 
+    /// <summary>Why a seed typed into a form cannot be used (a request's seed has no sign); null when it can.</summary>
+    public static string? SeedProblem(long seed) =>
+        seed < 0 ? $"the seed must be 0 or more; {seed} was given (switch on Random seed for a new seed at each run)" : null;
+
     /// <summary>Why a guidance cannot be used, in the words every front end shows; null when it can.</summary>
     public static string? GuidanceProblem(float guidance) =>
         !float.IsFinite(guidance) || guidance is < MinGuidance or > MaxGuidance

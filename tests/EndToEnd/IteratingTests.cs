@@ -102,6 +102,32 @@ public sealed class IteratingTests
     }
 
     [Fact]
+    public async Task A_seed_of_minus_1_is_refused_with_the_reason_and_retyping_the_seed_keeps_the_field()
+    {
+        await using var browser = await PlaygroundBrowser.OpenAsync(PlaygroundBrowser.DesktopWidth);
+        var page = browser.Page;
+        await browser.OpenWithTwoImagesAsync();
+        await page.ClickAsync("input[data-testid=random-seed]");
+        var seed = page.Locator("input[data-testid=seed]");
+        await seed.WaitForAsync();
+
+        await seed.FillAsync("");
+        await seed.PressSequentiallyAsync("-1");
+        await page.Locator("text=the seed must be 0 or more; -1 was given").WaitForAsync();
+        await page.ClickAsync("button[data-testid=run]");
+        await page.Locator("[data-testid=run-refused]", new() { HasText = "Not run: the seed must be 0 or more; -1 was given" }).WaitForAsync();
+        Assert.Empty(browser.Host.Jobs.History(LocalUser.Name));
+
+        await seed.FillAsync("");
+        await seed.PressSequentiallyAsync("7");
+        await page.Locator("[data-testid=run-refused]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        await page.ClickAsync("button[data-testid=run]");
+        await browser.WaitForPathAsync("^/jobs/[0-9a-f]+$");
+        var job = Assert.Single(browser.Host.Jobs.History(LocalUser.Name));
+        Assert.Equal((7UL, false), (job.Spec.Settings.Seed, job.Spec.Settings.RandomSeed));
+    }
+
+    [Fact]
     public async Task A_run_refused_for_an_empty_instruction_says_so_beside_run_and_writing_one_clears_it()
     {
         await using var browser = await PlaygroundBrowser.OpenAsync(PlaygroundBrowser.DesktopWidth);

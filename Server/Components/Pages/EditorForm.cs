@@ -131,6 +131,7 @@ public sealed class EditorForm
     }
 
     /// <param name="runAsWritten">Run even when the translator has a problem with the instruction.</param>
+    /// <exception cref="InvalidRequestException">The seed typed is negative, which no request can carry.</exception>
     public JobSubmission ToSubmission(bool runAsWritten = false) => new(
         Images.Select(i => i.Key).ToList(),
         new GenerationRequest
@@ -138,7 +139,9 @@ public sealed class EditorForm
             Mode = Mode,
             Instruction = Instruction,
             Prompt = PromptLocked ? Prompt : null,
-            Seed = Seed is { } seed ? (ulong)seed : null,
+            Seed = Seed is { } seed
+                ? RequestLimits.SeedProblem(seed) is { } problem ? throw new InvalidRequestException(RequestField.Seed, problem) : (ulong)seed
+                : null,
             Steps = Steps,
             Guidance = Guidance,
             Scheme = Scheme,

@@ -42,4 +42,35 @@ public sealed class SamplingSettingsTests : MudContext
         Assert.Contains(RequestLimits.GuidanceProblem(-5)!, settings.Markup);
         Assert.Contains("steps must be between 1 and 1000; 0 was given", settings.Markup);
     }
+
+    [Fact]
+    public void A_negative_seed_is_kept_as_typed_and_said_to_be_out_of_bounds()
+    {
+        long? seed = 5;
+        var settings = Render<SamplingSettings>(p => p
+            .Add(s => s.Seed, seed).Add(s => s.SeedChanged, v => seed = v).Add(s => s.Steps, 6).Add(s => s.Guidance, 3.5f));
+
+        settings.Find("input[data-testid=seed]").Input("-1");
+        settings.Render(p => p.Add(s => s.Seed, seed));
+        settings.Find("input[data-testid=seed]").Blur();
+        settings.Render(p => p.Add(s => s.Seed, seed));
+
+        Assert.Equal(-1L, seed);
+        Assert.Contains(RequestLimits.SeedProblem(-1)!, settings.Markup);
+    }
+
+    [Fact]
+    public void Emptying_the_seed_field_to_type_another_keeps_the_field_and_the_seed()
+    {
+        long? seed = 5;
+        var settings = Render<SamplingSettings>(p => p
+            .Add(s => s.Seed, seed).Add(s => s.SeedChanged, v => seed = v).Add(s => s.Steps, 6).Add(s => s.Guidance, 3.5f));
+
+        settings.Find("input[data-testid=seed]").Input("");
+        settings.Render(p => p.Add(s => s.Seed, seed));
+
+        Assert.Equal(5L, seed);
+        settings.Find("input[data-testid=seed]").Input("42");
+        Assert.Equal(42L, seed);
+    }
 }
