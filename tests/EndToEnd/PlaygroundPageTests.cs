@@ -54,6 +54,8 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output)
         await page.ClickAsync("button[data-testid=run-ablation]");
         await browser.WaitForPathAsync("^/ablations/[0-9a-f]+$");
         await page.Locator("[data-testid=ablation-result]").Nth(3).WaitForAsync();
+        // The button's hint must not stay over the grid's page while the pointer rests on the button.
+        Assert.Equal(0, await page.GetByText("under all four encoding schemes").Filter(new() { Visible = true }).CountAsync());
 
         Assert.Equal(4, await page.Locator("[data-testid=ablation-result]").CountAsync());
         Assert.Equal(
