@@ -46,31 +46,46 @@ public sealed class SamplingSettingsTests : MudContext
     [Fact]
     public void A_negative_seed_is_kept_as_typed_and_said_to_be_out_of_bounds()
     {
-        long? seed = 5;
-        var settings = Render<SamplingSettings>(p => p
-            .Add(s => s.Seed, seed).Add(s => s.SeedChanged, v => seed = v).Add(s => s.Steps, 6).Add(s => s.Guidance, 3.5f));
+        var seed = new SeedBinding(this, 5);
 
-        settings.Find("input[data-testid=seed]").Input("-1");
-        settings.Render(p => p.Add(s => s.Seed, seed));
-        settings.Find("input[data-testid=seed]").Blur();
-        settings.Render(p => p.Add(s => s.Seed, seed));
+        seed.Type("-1");
+        seed.Settings.Find("input[data-testid=seed]").Blur();
+        seed.Settings.Render(p => p.Add(s => s.Seed, seed.Value));
 
-        Assert.Equal(-1L, seed);
-        Assert.Contains(RequestLimits.SeedProblem(-1)!, settings.Markup);
+        Assert.Equal(-1L, seed.Value);
+        Assert.Contains(RequestLimits.SeedProblem(-1)!, seed.Settings.Markup);
     }
 
     [Fact]
     public void Emptying_the_seed_field_to_type_another_keeps_the_field_and_the_seed()
     {
-        long? seed = 5;
-        var settings = Render<SamplingSettings>(p => p
-            .Add(s => s.Seed, seed).Add(s => s.SeedChanged, v => seed = v).Add(s => s.Steps, 6).Add(s => s.Guidance, 3.5f));
+        var seed = new SeedBinding(this, 5);
 
-        settings.Find("input[data-testid=seed]").Input("");
-        settings.Render(p => p.Add(s => s.Seed, seed));
+        seed.Type("");
+        Assert.Equal(5L, seed.Value);
+        seed.Type("42");
 
-        Assert.Equal(5L, seed);
-        settings.Find("input[data-testid=seed]").Input("42");
-        Assert.Equal(42L, seed);
+        Assert.Equal(42L, seed.Value);
+    }
+
+    /// <summary>The settings with a seed bound as the page binds it: each change goes back in as the next render's seed.</summary>
+    private sealed class SeedBinding
+    {
+        public SeedBinding(BunitContext context, long? seed)
+        {
+            Value = seed;
+            Settings = context.Render<SamplingSettings>(p => p
+                .Add(s => s.Seed, seed).Add(s => s.SeedChanged, v => Value = v).Add(s => s.Steps, 6).Add(s => s.Guidance, 3.5f));
+        }
+
+        public long? Value { get; private set; }
+
+        public IRenderedComponent<SamplingSettings> Settings { get; }
+
+        public void Type(string text)
+        {
+            Settings.Find("input[data-testid=seed]").Input(text);
+            Settings.Render(p => p.Add(s => s.Seed, Value));
+        }
     }
 }
