@@ -62,7 +62,8 @@ public sealed class RefusingJsonHubProtocol(IOptions<JsonHubProtocolOptions> opt
         {
             if (inner is JsonException { Path: { } path })
             {
-                return $"the value at {path} is not of the type the method takes there";
+                // Each argument is read on its own: "$" is a whole argument, "$.request.steps" a value inside one.
+                return path == "$" ? "an argument is not of the type the method takes" : $"the value at {path} is not of the type the method takes there";
             }
         }
         var innermost = failure;

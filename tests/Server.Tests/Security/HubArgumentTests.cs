@@ -41,10 +41,10 @@ public sealed class HubArgumentTests : IDisposable
 
     public static TheoryData<string, object?[], string> Unreadable => new()
     {
-        { nameof(JobsHub.Submit), [42], "the value at $ is not" },
+        { nameof(JobsHub.Submit), [42], "an argument is not of the type the method takes" },
         { nameof(JobsHub.Submit), [new { images = "abc", request = new { mode = "generate", instruction = "x" } }], "the value at $.images is not" },
         { nameof(JobsHub.Submit), [new { images = Array.Empty<string>(), request = new { mode = "generate", instruction = "x", steps = "many" } }], "the value at $.request.steps is not" },
-        { nameof(JobsHub.Cancel), [new { id = 1 }], "the value at $ is not" },
+        { nameof(JobsHub.Cancel), [new { id = 1 }], "an argument is not of the type the method takes" },
         { nameof(JobsHub.Cancel), [], "the call gives 0 argument(s) but the method takes 1" },
         { nameof(JobsHub.Cancel), ["a", "b"], "the call gives 2 argument(s) but the method takes 1" },
     };
@@ -77,7 +77,7 @@ public sealed class HubArgumentTests : IDisposable
             }
         });
 
-        Assert.Contains("the arguments of Watch could not be read: the value at $ is not of the type the method takes there", refused.Message);
+        Assert.Contains("the arguments of Watch could not be read: an argument is not of the type the method takes", refused.Message);
     }
 
     [Fact]
