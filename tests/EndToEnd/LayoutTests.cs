@@ -55,7 +55,7 @@ public sealed class LayoutTests
     }
 
     [Fact]
-    public async Task On_a_phone_the_slot_buttons_show_without_hover_and_a_tap_on_a_picture_keeps_it()
+    public async Task On_a_phone_the_slot_buttons_show_without_hover_a_tap_on_a_picture_keeps_it_and_run_names_no_keys()
     {
         await using var browser = await PlaygroundBrowser.OpenAsync(PlaygroundBrowser.PhoneWidth);
         var page = browser.Page;
@@ -69,6 +69,7 @@ public sealed class LayoutTests
 
         Assert.Equal(2, await page.Locator("[data-testid=tray-slot]").CountAsync());
         Assert.True(await browser.InViewAsync(first.Locator("[data-testid=remove]")), "the remove button is hidden on a touch screen");
+        Assert.False(await page.Locator(".run-shortcut").IsVisibleAsync(), "a touch screen has no Ctrl+Enter to name");
         var number = (await first.Locator(".slot-number").BoundingBoxAsync())!;
         var badge = (await first.Locator("[data-testid=source-badge]").BoundingBoxAsync())!;
         Assert.True(badge.X >= number.X + number.Width || badge.Y >= number.Y + number.Height, "the source badge covers the image number");
