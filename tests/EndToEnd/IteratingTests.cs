@@ -2,7 +2,9 @@ using DreamOmni2.Contracts;
 using DreamOmni2.Engine.Imaging;
 using DreamOmni2.EndToEnd.Support;
 using DreamOmni2.Server.Auth;
+using DreamOmni2.Server.Hosting;
 using DreamOmni2.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace DreamOmni2.EndToEnd;
@@ -99,6 +101,23 @@ public sealed class IteratingTests
         await browser.WaitForPathAsync("^/jobs/[0-9a-f]+$");
         var job = Assert.Single(browser.Host.Jobs.History(LocalUser.Name));
         Assert.Equal((3, 2.5f), (job.Spec.Settings.Steps, job.Spec.Settings.Guidance));
+    }
+
+    [Fact]
+    public async Task Emptied_steps_and_guidance_run_with_the_packs_defaults()
+    {
+        await using var browser = await PlaygroundBrowser.OpenAsync(PlaygroundBrowser.DesktopWidth, steps: 3);
+        var page = browser.Page;
+        await browser.OpenWithTwoImagesAsync();
+        await page.FillAsync("input[data-testid=steps]", "7");
+
+        await page.FillAsync("input[data-testid=steps]", "");
+        await page.FillAsync("input[data-testid=guidance]", "");
+        await page.ClickAsync("button[data-testid=run]");
+
+        await browser.WaitForPathAsync("^/jobs/[0-9a-f]+$");
+        var job = Assert.Single(browser.Host.Jobs.History(LocalUser.Name));
+        Assert.Equal((3, browser.Host.Services.GetRequiredService<PlaygroundEngine>().Rules.DefaultGuidance), (job.Spec.Settings.Steps, job.Spec.Settings.Guidance));
     }
 
     [Fact]

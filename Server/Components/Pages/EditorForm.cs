@@ -30,9 +30,11 @@ public sealed class EditorForm
     /// <summary>Null: random.</summary>
     public long? Seed { get; set; }
 
-    public int Steps { get; set; }
+    /// <summary>Null: the field was emptied, and the pack's default is used.</summary>
+    public int? Steps { get; set; }
 
-    public float Guidance { get; set; }
+    /// <summary>Null: the field was emptied, and the pack's default is used.</summary>
+    public float? Guidance { get; set; }
 
     public EncodingScheme Scheme { get; set; }
 

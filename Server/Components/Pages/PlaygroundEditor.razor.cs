@@ -223,13 +223,13 @@ public sealed partial class PlaygroundEditor
         Errors.Clear(RequestField.Seed);
     }
 
-    private void StepsChanged(int steps)
+    private void StepsChanged(int? steps)
     {
         Form.Steps = steps;
         Errors.Clear(RequestField.Steps);
     }
 
-    private void GuidanceChanged(float guidance)
+    private void GuidanceChanged(float? guidance)
     {
         Form.Guidance = guidance;
         Errors.Clear(RequestField.Guidance);

@@ -44,6 +44,25 @@ public sealed class SamplingSettingsTests : MudContext
     }
 
     [Fact]
+    public void Emptied_steps_and_guidance_mean_the_pack_defaults_and_are_not_called_out_of_bounds()
+    {
+        int? steps = 6;
+        float? guidance = 3.5f;
+        var settings = Render<SamplingSettings>(p => p
+            .Add(s => s.Steps, steps).Add(s => s.StepsChanged, v => steps = v).Add(s => s.DefaultSteps, 30)
+            .Add(s => s.Guidance, guidance).Add(s => s.GuidanceChanged, v => guidance = v).Add(s => s.DefaultGuidance, 3.5f));
+
+        settings.Find("input[data-testid=steps]").Input("");
+        settings.Find("input[data-testid=guidance]").Input("");
+        settings.Render(p => p.Add(s => s.Steps, steps).Add(s => s.Guidance, guidance));
+
+        Assert.Equal(((int?)null, (float?)null), (steps, guidance));
+        Assert.DoesNotContain("must be between", settings.Markup);
+        Assert.Equal("30", settings.Find("input[data-testid=steps]").GetAttribute("placeholder"));
+        Assert.Contains("pack default 30", settings.Markup);
+    }
+
+    [Fact]
     public void A_negative_seed_is_kept_as_typed_and_said_to_be_out_of_bounds()
     {
         var seed = new SeedBinding(this, 5);
