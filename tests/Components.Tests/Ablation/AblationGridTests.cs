@@ -45,6 +45,7 @@ public sealed class AblationGridTests : MudContext
 
         var button = Assert.Single(grid.FindAll("[data-testid=ablation-use-as-input]"));
         Assert.Equal("index + shift", button.Closest("[data-testid=ablation-cell]")!.GetAttribute("data-scheme"));
+        Assert.Equal("Use the index on · shift on result as input", button.GetAttribute("aria-label"));
         button.Click();
 
         Assert.Equal(EncodingScheme.Both, taken);
