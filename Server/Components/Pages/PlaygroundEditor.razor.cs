@@ -210,29 +210,11 @@ public sealed partial class PlaygroundEditor
         Errors.Clear(RequestField.Translation);
     }
 
-    // A changed value is checked afresh at the next Run; until then the refusal of the old one no longer stands.
-    private void PromptChanged(string? prompt)
+    /// <summary>A changed value is checked afresh at the next Run; until then the refusal of the old one no longer stands.</summary>
+    private void Changed(RequestField field, Action apply)
     {
-        Form.Prompt = prompt;
-        Errors.Clear(RequestField.Prompt);
-    }
-
-    private void SeedChanged(long? seed)
-    {
-        Form.Seed = seed;
-        Errors.Clear(RequestField.Seed);
-    }
-
-    private void StepsChanged(int? steps)
-    {
-        Form.Steps = steps;
-        Errors.Clear(RequestField.Steps);
-    }
-
-    private void GuidanceChanged(float? guidance)
-    {
-        Form.Guidance = guidance;
-        Errors.Clear(RequestField.Guidance);
+        apply();
+        Errors.Clear(field);
     }
 
     private void ModeChanged(GenerationMode mode)
