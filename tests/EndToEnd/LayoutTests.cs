@@ -70,6 +70,7 @@ public sealed class LayoutTests
         Assert.Equal(2, await page.Locator("[data-testid=tray-slot]").CountAsync());
         Assert.True(await browser.InViewAsync(first.Locator("[data-testid=remove]")), "the remove button is hidden on a touch screen");
         Assert.False(await page.Locator(".run-shortcut").IsVisibleAsync(), "a touch screen has no Ctrl+Enter to name");
+        Assert.Equal(0, await page.GetByText("Ctrl+Enter").Filter(new() { Visible = true }).CountAsync());
         var number = (await first.Locator(".slot-number").BoundingBoxAsync())!;
         var badge = (await first.Locator("[data-testid=source-badge]").BoundingBoxAsync())!;
         Assert.True(badge.X >= number.X + number.Width || badge.Y >= number.Y + number.Height, "the source badge covers the image number");

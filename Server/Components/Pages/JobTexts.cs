@@ -41,7 +41,7 @@ public static class JobTexts
     public static string StoppedBy(JobRecord record) => record.Outcome.StoppedBy is { } admin ? $" by {admin} (admin)" : "";
 
     /// <summary>The preview before anything has run.</summary>
-    public const string IdlePlaceholder = "Add images, write an instruction and press Run (Ctrl+Enter). Each denoising step shows here.";
+    public const string IdlePlaceholder = "Add images, write an instruction and press Run. Each denoising step shows here.";
 
     public static string PreviewPlaceholder(JobSnapshot job) => job.State switch
     {
