@@ -34,7 +34,9 @@ public sealed class ServerStatusTests : IDisposable
     [Fact]
     public async Task It_counts_the_jobs_waiting_and_the_job_running()
     {
-        using var host = PlaygroundHost.Start(_data.Path, defaultSteps: 1000);
+        // Slow steps, so the first job is still running when the figures are read, however fast the machine.
+        using var host = PlaygroundHost.Start(_data.Path, defaultSteps: 1000,
+            new Dictionary<string, string?> { ["Playground:PackPath"] = SlowFixture.Create(_data.Path) });
         await using var hub = await host.ConnectHubAsync();
         var running = await hub.InvokeAsync<JobUpdate>(nameof(JobsHub.Submit), Submissions.Of(GenerationMode.Generate, [], "a red circle"));
         await hub.InvokeAsync<JobUpdate>(nameof(JobsHub.Submit), Submissions.Of(GenerationMode.Generate, [], "a blue square"));

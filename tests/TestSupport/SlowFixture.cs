@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace DreamOmni2.EndToEnd.Support;
+namespace DreamOmni2.TestSupport;
 
 /// <summary>
 /// A copy of the fixture pack whose images are resized to 512×512, so each step attends over 2,048 tokens: its steps
@@ -12,7 +12,7 @@ public static class SlowFixture
     /// <summary>Makes the copy in <paramref name="folder"/> and returns the pack's path.</summary>
     public static string Create(string folder)
     {
-        string fixture = Path.Combine(RepositoryRoot(), "packs", "fixture");
+        string fixture = DreamOmni2.Server.Configuration.RepositoryLayout.Find(AppContext.BaseDirectory).Resolve("packs/fixture");
         string copy = Directory.CreateDirectory(Path.Combine(folder, "slow-fixture")).FullName;
         foreach (var file in Directory.GetFiles(fixture))
         {
@@ -23,17 +23,5 @@ public static class SlowFixture
         manifest["defaults"]!["max_area"] = 512 * 512;
         File.WriteAllText(Path.Combine(copy, "pack.json"), manifest.ToJsonString());
         return copy;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DreamOmni2.Playground.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("the tests run outside the repository");
     }
 }
