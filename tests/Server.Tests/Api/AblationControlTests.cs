@@ -16,7 +16,7 @@ public sealed class AblationControlTests : IDisposable
     [Fact]
     public async Task One_call_stops_every_cell_of_a_grid_the_running_one_and_the_queued_ones()
     {
-        using var host = PlaygroundHost.Start(_data.Path, settings: SignedInClient.HostedSettings("ann", "bob"));
+        using var host = StartSlow(SignedInClient.HostedSettings("ann", "bob"));
         await using var ann = await host.ConnectHubAsync(Token(host, "ann"));
         var cells = await ann.InvokeAsync<IReadOnlyList<string>>(nameof(JobsHub.SubmitAblation), LongGrid());
         await host.Jobs.WatchUntilAsync("ann", cells[0], s => s is { State: JobState.Running, Step: > 0 });
@@ -36,7 +36,7 @@ public sealed class AblationControlTests : IDisposable
     [Fact]
     public async Task Removing_a_grid_takes_its_queued_cells_out_and_leaves_the_running_one()
     {
-        using var host = PlaygroundHost.Start(_data.Path);
+        using var host = StartSlow([]);
         await using var hub = await host.ConnectHubAsync();
         var cells = await hub.InvokeAsync<IReadOnlyList<string>>(nameof(JobsHub.SubmitAblation), LongGrid());
         await host.Jobs.WatchUntilAsync(LocalUser.Name, cells[0], s => s is { State: JobState.Running, Step: > 0 });
@@ -55,7 +55,7 @@ public sealed class AblationControlTests : IDisposable
     [Fact]
     public async Task A_stranger_cannot_stop_or_remove_someone_elses_grid()
     {
-        using var host = PlaygroundHost.Start(_data.Path, settings: SignedInClient.HostedSettings("ann", "bob"));
+        using var host = StartSlow(SignedInClient.HostedSettings("ann", "bob"));
         await using var ann = await host.ConnectHubAsync(Token(host, "ann"));
         await using var bob = await host.ConnectHubAsync(Token(host, "bob"));
         var cells = await ann.InvokeAsync<IReadOnlyList<string>>(nameof(JobsHub.SubmitAblation), LongGrid());
@@ -68,6 +68,13 @@ public sealed class AblationControlTests : IDisposable
         }
         Assert.All(cells, cell => Assert.False(host.Jobs.Find("ann", cell)!.State.IsFinished()));
         Assert.Equal(4, await ann.InvokeAsync<int>(nameof(JobsHub.CancelAblation), grid));
+    }
+
+    /// <summary>A server on the slow fixture: with the longest run allowed, the grid is still going while the test acts on it.</summary>
+    private PlaygroundHost StartSlow(Dictionary<string, string?> settings)
+    {
+        settings["Playground:PackPath"] = SlowFixture.Create(_data.Path);
+        return PlaygroundHost.Start(_data.Path, settings: settings);
     }
 
     /// <summary>The longest run allowed, so the grid is still going while the test acts on it.</summary>
